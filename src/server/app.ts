@@ -1,0 +1,91 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerActorResolution } from './auth/actor.ts';
+import { authRoutes } from './auth/auth.ts';
+import { conceptRoutes } from './concepts/concepts.ts';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './health/health.ts';
+import { organisationRoutes } from './organisations/organisations.ts';
+import { regionRoutes } from './regions/regions.ts';
+import { registerWebApp } from './web-app.ts';
+
+export type BuildAppOptions = {
+  /** false for tests that only exercise the API. */
+  serveWebApp?: boolean;
+  logger?: boolean;
+};
+
+/** Builds the Fastify app: security headers, auth, every /api route, OpenAPI, the web app. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false || ctx.config.logLevel === 'silent'
+        ? false
+        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Every request is logged (structured, JSON) except the health probe.
+    logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kenno API',
+        version: ctx.version,
+        description:
+          'The API of Kenno, the platform of the Finnish battery value-chain network. Errors are {"error":{"code","message","details?"}}. ' +
+          'Authenticate with a session cookie (writes need the X-CSRF-Token header) or a personal API token (Authorization: Bearer).',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kenno_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerActorResolution(app, ctx);
+  await app.register(async (api) => {
+    await healthRoutes(api, ctx);
+    await authRoutes(api, ctx);
+    await regionRoutes(api, ctx);
+    await conceptRoutes(api, ctx);
+    await organisationRoutes(api, ctx);
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+  if (options.serveWebApp !== false) await registerWebApp(app);
+  return app;
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createOrganisation,
+  deleteOrganisation,
+  findOrganisation,
+  listOrganisations,
+  updateOrganisation,
+} from '../../db/queries/organisations.ts';
+import { regionExists } from '../../db/queries/regions.ts';
+import {
+  canCreateOrganisation,
+  canDeleteOrganisation,
+  canEditOrganisation,
+  canReadOrganisation,
+  forbiddenOrganisationFields,
+} from '../../domain/auth/permissions.ts';
+import type { Actor } from '../../domain/auth/roles.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import {
+  OrganisationInputSchema,
+  OrganisationPatchSchema,
+  slugifyOrganisationName,
+} from '../../domain/registry/organisation.ts';
+import { requireUser } from '../auth/actor.ts';
+import type { AppContext } from '../context.ts';
+import { IdParamsSchema } from '../shared-schemas.ts';
+import { presentOrganisation, presentOrganisationSummary } from './presenters.ts';
+import { OrganisationListQuerySchema, OrganisationPageSchema, OrganisationSchema } from './schema.ts';
+
+export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  /** Loads a row the actor may read; a row it may not read is reported as missing. */
+  async function loadReadable(actor: Actor, id: string) {
+    const found = await findOrganisation(db, id);
+    if (!found || !canReadOrganisation(actor, found.organisation)) throw notFound('Organisation');
+    return found;
+  }
+
+  async function checkRegion(regionId: string | null | undefined) {
+    if (regionId && !(await regionExists(db, regionId))) {
+      throw new AppError('validation_failed', 'Unknown region', [{ path: ['regionId'], message: 'Unknown region' }]);
+    }
+  }
+
+  r.get('/api/organisations', {
+    schema: {
+      tags: ['registry'],
+      summary: 'Search organisations by name, region, type and value-chain concept',
+      querystring: OrganisationListQuerySchema,
+      response: { 200: OrganisationPageSchema },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      const { items, total } = await listOrganisations(db, request.actor, {
+        q: q.q || undefined,
+        regionId: q.region,
+        type: q.type,
+        conceptId: q.concept,
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return {
+        items: items.map((i) => presentOrganisationSummary(i.organisation, i.conceptIds)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  });
+
+  r.get('/api/organisations/:id', {
+    schema: { tags: ['registry'], summary: 'An organisation profile', params: IdParamsSchema, response: { 200: OrganisationSchema } },
+    handler: async (request) => {
+      const found = await loadReadable(request.actor, request.params.id);
+      return presentOrganisation(found.organisation, found.competences, canEditOrganisation(request.actor, found.organisation));
+    },
+  });
+
+  r.post('/api/organisations', {
+    schema: { tags: ['registry'], summary: 'Add an organisation', body: OrganisationInputSchema, response: { 201: OrganisationSchema } },
+    handler: async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const input = request.body;
+      if (!canCreateOrganisation(actor, input.regionId ?? null)) {
+        throw new AppError('forbidden', 'Only admins, and coordinators for their own region, may add organisations');
+      }
+      await checkRegion(input.regionId);
+      const id = await freeOrganisationId(input.name);
+      const row = await createOrganisation(db, actor, id, input);
+      return reply.status(201).send(presentOrganisation(row, [], true));
+    },
+  });
+
+  r.patch('/api/organisations/:id', {
+    schema: {
+      tags: ['registry'],
+      summary: 'Change an organisation profile',
+      params: IdParamsSchema,
+      body: OrganisationPatchSchema,
+      response: { 200: OrganisationSchema },
+    },
+    handler: async (request) => {
+      const actor = requireUser(request.actor);
+      const found = await loadReadable(actor, request.params.id);
+      if (!canEditOrganisation(actor, found.organisation)) throw new AppError('forbidden', 'You may not change this organisation');
+      const forbidden = forbiddenOrganisationFields(actor, found.organisation, request.body);
+      if (forbidden.length) {
+        throw new AppError('forbidden', `Your role may not change: ${forbidden.join(', ')}`, forbidden.map((f) => ({ path: [f], message: 'not allowed for your role' })));
+      }
+      await checkRegion(request.body.regionId);
+      const row = await updateOrganisation(db, actor, request.params.id, request.body);
+      const after = await findOrganisation(db, row.id);
+      return presentOrganisation(row, after?.competences ?? [], canEditOrganisation(actor, row));
+    },
+  });
+
+  r.delete('/api/organisations/:id', {
+    schema: { tags: ['registry'], summary: 'Remove an organisation', params: IdParamsSchema, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const found = await loadReadable(actor, request.params.id);
+      if (!canDeleteOrganisation(actor, found.organisation)) throw new AppError('forbidden', 'You may not remove this organisation');
+      await deleteOrganisation(db, actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  async function freeOrganisationId(name: string): Promise<string> {
+    const base = slugifyOrganisationName(name) || 'organisation';
+    for (let n = 1; n < 1000; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (!(await findOrganisation(db, id))) return id;
+    }
+    throw new AppError('conflict', 'Could not find a free id for this name');
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { COMPETENCE_STRENGTHS, ORGANISATION_TYPES } from '../../domain/registry/organisation.ts';
+import { LocalizedSchema } from '../shared-schemas.ts';
+
+export const OrganisationListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  region: z.string().max(64).optional(),
+  type: z.enum(ORGANISATION_TYPES).optional(),
+  concept: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type OrganisationListQuery = z.infer<typeof OrganisationListQuerySchema>;
+
+export const OrganisationSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  type: z.string(),
+  regionId: z.string().nullable(),
+  municipality: z.string().nullable(),
+  website: z.string().nullable(),
+  isPublic: z.boolean(),
+  conceptIds: z.array(z.string()),
+});
+
+export const OrganisationSchema = OrganisationSummarySchema.extend({
+  businessId: z.string().nullable(),
+  description: LocalizedSchema,
+  competences: z.array(
+    z.object({ conceptId: z.string(), strength: z.enum(COMPETENCE_STRENGTHS), evidence: z.string().nullable() }),
+  ),
+  sources: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  canEdit: z.boolean(),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const OrganisationPageSchema = z.object({
+  items: z.array(OrganisationSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
