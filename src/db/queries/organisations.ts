@@ -20,6 +20,8 @@ export type OrganisationFilter = {
   pageSize: number;
 };
 
+const strengthRank = sql`case ${organisationCompetences.strength} when 'core' then 0 when 'active' then 1 else 2 end`;
+
 const conceptIdsOf = sql<string[]>`array(
   select oc.concept_id from ${organisationCompetences} oc
   where oc.organisation_id = ${organisations.id}
@@ -69,7 +71,7 @@ export async function findOrganisation(db: Db, id: string) {
     .select()
     .from(organisationCompetences)
     .where(eq(organisationCompetences.organisationId, id))
-    .orderBy(asc(organisationCompetences.conceptId));
+    .orderBy(strengthRank, asc(organisationCompetences.conceptId));
   return { organisation: row, competences };
 }
 
