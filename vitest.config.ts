@@ -16,8 +16,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'web/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: integration,
@@ -26,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: integration,
@@ -34,7 +36,7 @@ export default defineConfig({
           env: { KENNO_TEST_DB: 'postgres' },
         },
       },
-      { test: { name: 'browser', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'browser', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], fileParallelism: false } },
     ],
   },
 });

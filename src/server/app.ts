@@ -7,11 +7,19 @@ import { registerActorResolution } from './auth/actor.ts';
 import { authRoutes } from './auth/auth.ts';
 import { conceptRoutes } from './concepts/concepts.ts';
 import type { AppContext } from './context.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler, toAppError } from './error-handler.ts';
 import { healthRoutes } from './health/health.ts';
 import { organisationRoutes } from './organisations/organisations.ts';
 import { regionRoutes } from './regions/regions.ts';
 import { registerWebApp } from './web-app.ts';
+
+export type ApiRoute = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
 
 export type BuildAppOptions = {
   /** false for tests that only exercise the API. */
@@ -31,6 +39,19 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // Every request is logged (structured, JSON) except the health probe.
     logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
     routerOptions: { maxParamLength: 200 },
+    // Errors Fastify raises before routing (bad URL encoding, over-long params, bad content
+    // type) get the same error format as everything else.
+    frameworkErrors: (error, _request, reply) => {
+      const mapped = toAppError(error);
+      reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
+    },
+  });
+  // Every /api route is listed here; the permission test checks each against the permission table.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.schema?.hide) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -58,6 +58,9 @@ export function toAppError(err: unknown): AppError {
     if (code === '23505') return new AppError('conflict', 'A record with the same key already exists');
     if (code === '23503') return new AppError('conflict', 'The record refers to, or is referred to by, another record');
     if (code === '22P02' || code === '22001' || code === '22003') return new AppError('validation_failed', 'A value is not valid');
+    if (code === '22021' || code === '22P05' || code === '54000') {
+      return new AppError('validation_failed', 'The text contains a character that cannot be stored (such as NUL)');
+    }
   }
   const statusCode = (err as { statusCode?: number }).statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

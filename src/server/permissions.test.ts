@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../db/queries/organisations.ts';
+import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../../test/support/test-app.ts';
+
+/**
+ * Every API route × every role, checked against the permission table of PRODUCT.md.
+ * `centria` is a public Kokkola organisation; `hidden-kokkola` a private one.
+ * A row the caller may not read answers 404 (its existence is not revealed).
+ */
+type Who = 'visitor' | 'memberCentria' | 'memberHidden' | 'memberUef' | 'coordKokkola' | 'coordVaasa' | 'admin' | 'adminToken';
+const EVERYONE: Who[] = ['visitor', 'memberCentria', 'memberHidden', 'memberUef', 'coordKokkola', 'coordVaasa', 'admin', 'adminToken'];
+
+type Case = { method: string; url: string; route: string; body?: (who: Who) => unknown; fresh?: boolean; expect: Record<Who, number> };
+
+const all = (status: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
+  ...(Object.fromEntries(EVERYONE.map((w) => [w, status])) as Record<Who, number>),
+  ...overrides,
+});
+const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) => all(status, { visitor: 401, ...overrides });
+
+const TABLE: Case[] = [
+  { method: 'GET', url: '/api/health', route: '/api/health', expect: all(200) },
+  { method: 'GET', url: '/api/session', route: '/api/session', expect: all(200) },
+  { method: 'GET', url: '/api/regions', route: '/api/regions', expect: all(200) },
+  { method: 'GET', url: '/api/concepts?scheme=value-chain', route: '/api/concepts', expect: all(200) },
+  { method: 'GET', url: '/api/organisations', route: '/api/organisations', expect: all(200) },
+  { method: 'GET', url: '/api/organisations/centria', route: '/api/organisations/:id', expect: all(200) },
+  {
+    method: 'GET',
+    url: '/api/organisations/hidden-kokkola',
+    route: '/api/organisations/:id',
+    expect: all(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/centria',
+    route: '/api/organisations/:id',
+    body: () => ({ municipality: 'Kokkola' }),
+    expect: signedIn(403, { memberCentria: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/hidden-kokkola',
+    route: '/api/organisations/:id',
+    body: () => ({ municipality: 'Kokkola' }),
+    expect: signedIn(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations',
+    route: '/api/organisations',
+    body: () => ({ name: `Matrix Oy ${Math.random()}`, type: 'company', regionId: 'kokkola' }),
+    expect: signedIn(403, { coordKokkola: 201, admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/:fresh',
+    route: '/api/organisations/:id',
+    fresh: true,
+    expect: signedIn(403, { coordKokkola: 204, admin: 204, adminToken: 204 }),
+  },
+  { method: 'DELETE', url: '/api/session', route: '/api/session', expect: all(204) },
+  { method: 'POST', url: '/api/tokens', route: '/api/tokens', body: () => ({ name: 'matrix' }), expect: signedIn(201) },
+  { method: 'GET', url: '/api/tokens', route: '/api/tokens', expect: signedIn(200) },
+  { method: 'DELETE', url: '/api/tokens/00000000-0000-4000-8000-000000000000', route: '/api/tokens/:id', expect: signedIn(404) },
+  { method: 'POST', url: '/api/session', route: '/api/session', body: (who) => ({ email: `nobody-${who}@example.org`, password: 'x' }), expect: all(401) },
+];
+
+let t: TestApp;
+const headers: Record<Who, (write: boolean) => Record<string, string>> = {} as never;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const system = { kind: 'system' } as never;
+  await createOrganisation(t.database.db, system, 'hidden-kokkola', { name: 'Hidden Kokkola Oy', type: 'company', regionId: 'kokkola', isPublic: false });
+  const users = {
+    memberCentria: await buildUser(t.database, 'member', { organisationId: 'centria' }),
+    memberHidden: await buildUser(t.database, 'member', { organisationId: 'hidden-kokkola' }),
+    memberUef: await buildUser(t.database, 'member', { organisationId: 'uef' }),
+    coordKokkola: await buildUser(t.database, 'coordinator', { regionId: 'kokkola' }),
+    coordVaasa: await buildUser(t.database, 'coordinator', { regionId: 'vaasa' }),
+    admin: await buildUser(t.database, 'admin'),
+  };
+  headers.visitor = () => ({});
+  for (const [who, user] of Object.entries(users)) {
+    const client = await signIn(t.app, user.email);
+    headers[who as Who] = (write) => client.headers(write);
+  }
+  const token = await bearerFor(t.database, users.admin.id);
+  headers.adminToken = () => ({ authorization: `Bearer ${token}` });
+});
+afterAll(async () => t.close());
+
+describe('permission matrix', () => {
+  it('covers every API route', () => {
+    const covered = new Set(TABLE.map((c) => `${c.method} ${c.route}`));
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  for (const c of TABLE) {
+    for (const who of EVERYONE) {
+      it(`${c.method} ${c.url} as ${who} → ${c.expect[who]}`, async () => {
+        let url = c.url;
+        if (c.fresh) {
+          const id = `fresh-${who}-${Date.now()}`;
+          await createOrganisation(t.database.db, { kind: 'system' } as never, id, { name: id, type: 'company', regionId: 'kokkola' });
+          url = url.replace(':fresh', id);
+        }
+        const write = c.method !== 'GET';
+        // Signing out would end the shared session: use a session of its own.
+        let h = headers[who](write);
+        if (c.method === 'DELETE' && c.route === '/api/session' && who !== 'visitor' && who !== 'adminToken') {
+          const user = await buildUser(t.database, 'admin');
+          const client = await signIn(t.app, user.email);
+          h = client.headers(true);
+        }
+        const response = await t.app.inject({ method: c.method as 'GET', url, headers: h, ...(c.body ? { payload: c.body(who) as object } : {}) });
+        expect(response.statusCode, response.body).toBe(c.expect[who]);
+      });
+    }
+  }
+});
