@@ -17,8 +17,8 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   KENNO_DEMO: z
     .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
 });
 
 export type Config = {
@@ -53,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     logLevel: e.KENNO_LOG_LEVEL,
     trustProxy: e.KENNO_TRUST_PROXY,
-    loadDemo: e.KENNO_DEMO,
+    // The demo network loads on the embedded default; on a PostgreSQL server only when asked.
+    loadDemo: e.KENNO_DEMO ?? e.DATABASE_URL === undefined,
   };
 }

@@ -31,21 +31,79 @@ describe('the kenno command', () => {
     expect(demo.status, demo.stderr).toBe(0);
     expect(demo.stdout).toMatch(/8 regions, 73 concepts, 74 organisations/);
 
-    const member = kenno('users', 'add', '--email', 'Maija@Example.org', '--password', 'correct-horse-battery', '--role', 'member', '--organisation', 'centria');
+    const member = kenno(
+      'users',
+      'add',
+      '--email',
+      'Maija@Example.org',
+      '--password',
+      'correct-horse-battery',
+      '--role',
+      'member',
+      '--organisation',
+      'centria',
+    );
     expect(member.status, member.stderr).toBe(0);
     expect(member.stdout).toContain('Added maija@example.org as member of centria');
 
-    const coordinator = kenno('users', 'add', '--email', 'k@example.org', '--password', 'correct-horse-battery', '--role', 'coordinator', '--region', 'vaasa');
+    const coordinator = kenno(
+      'users',
+      'add',
+      '--email',
+      'k@example.org',
+      '--password',
+      'correct-horse-battery',
+      '--role',
+      'coordinator',
+      '--region',
+      'vaasa',
+    );
     expect(coordinator.status, coordinator.stderr).toBe(0);
 
-    const noRegion = kenno('users', 'add', '--email', 'c@example.org', '--password', 'correct-horse-battery', '--role', 'coordinator');
+    const noRegion = kenno(
+      'users',
+      'add',
+      '--email',
+      'c@example.org',
+      '--password',
+      'correct-horse-battery',
+      '--role',
+      'coordinator',
+    );
     expect(noRegion.status).toBe(1);
     expect(noRegion.stderr).toContain('A coordinator must run a region');
-    const shortPassword = kenno('users', 'add', '--email', 'p@example.org', '--password', 'short', '--role', 'admin');
+    const shortPassword = kenno(
+      'users',
+      'add',
+      '--email',
+      'p@example.org',
+      '--password',
+      'short',
+      '--role',
+      'admin',
+    );
     expect(shortPassword.stderr).toContain('at least 12 characters');
-    const badRole = kenno('users', 'add', '--email', 'r@example.org', '--password', 'correct-horse-battery', '--role', 'king');
+    const badRole = kenno(
+      'users',
+      'add',
+      '--email',
+      'r@example.org',
+      '--password',
+      'correct-horse-battery',
+      '--role',
+      'king',
+    );
     expect(badRole.status).not.toBe(0);
-    const duplicate = kenno('users', 'add', '--email', 'maija@example.org', '--password', 'correct-horse-battery', '--role', 'admin');
+    const duplicate = kenno(
+      'users',
+      'add',
+      '--email',
+      'maija@example.org',
+      '--password',
+      'correct-horse-battery',
+      '--role',
+      'admin',
+    );
     expect(duplicate.stderr).toContain('already exists');
   });
 
@@ -57,10 +115,23 @@ describe('the kenno command', () => {
 
     const database = await createDb({ dataDir });
     try {
-      const app = await buildApp({ database, config: loadConfig({ KENNO_LOG_LEVEL: 'silent' }), version: 'test' }, { serveWebApp: false });
-      const response = await app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: { authorization: `Bearer ${token}` }, payload: { municipality: 'Kokkola' } });
+      const app = await buildApp(
+        { database, config: loadConfig({ KENNO_LOG_LEVEL: 'silent' }), version: 'test' },
+        { serveWebApp: false },
+      );
+      const response = await app.inject({
+        method: 'PATCH',
+        url: '/api/organisations/centria',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { municipality: 'Kokkola' },
+      });
       expect(response.statusCode).toBe(200);
-      const other = await app.inject({ method: 'PATCH', url: '/api/organisations/uef', headers: { authorization: `Bearer ${token}` }, payload: { municipality: 'Kuopio' } });
+      const other = await app.inject({
+        method: 'PATCH',
+        url: '/api/organisations/uef',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { municipality: 'Kuopio' },
+      });
       expect(other.statusCode).toBe(403);
       await app.close();
     } finally {

@@ -9,7 +9,9 @@ import { AppError } from '../domain/errors.ts';
 import { openDatabase, startServer } from '../server/start-server.ts';
 import { VERSION } from '../version.ts';
 
-const program = new Command('kenno').description('Kenno — the battery value-chain network platform').version(VERSION);
+const program = new Command('kenno')
+  .description('Kenno — the battery value-chain network platform')
+  .version(VERSION);
 
 program
   .command('start')
@@ -32,20 +34,39 @@ users
   .option('--organisation <id>', 'organisation id (members)')
   .option('--region <id>', 'region id (coordinators)')
   .option('--name <name>', 'display name')
-  .action(async (o: { email: string; password: string; role: Role; organisation?: string; region?: string; name?: string }) => {
-    if (o.password.length < MIN_PASSWORD_LENGTH) throw new AppError('validation_failed', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
-    await withDatabase(async (database) => {
-      const user = await createUser(database.db, { kind: 'cli' }, {
-        email: o.email,
-        password: o.password,
-        role: o.role,
-        organisationId: o.organisation ?? null,
-        regionId: o.region ?? null,
-        displayName: o.name,
+  .action(
+    async (o: {
+      email: string;
+      password: string;
+      role: Role;
+      organisation?: string;
+      region?: string;
+      name?: string;
+    }) => {
+      if (o.password.length < MIN_PASSWORD_LENGTH)
+        throw new AppError(
+          'validation_failed',
+          `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`,
+        );
+      await withDatabase(async (database) => {
+        const user = await createUser(
+          database.db,
+          { kind: 'cli' },
+          {
+            email: o.email,
+            password: o.password,
+            role: o.role,
+            organisationId: o.organisation ?? null,
+            regionId: o.region ?? null,
+            displayName: o.name,
+          },
+        );
+        console.log(
+          `Added ${user.email} as ${user.role}${user.organisationId ? ` of ${user.organisationId}` : ''}${user.regionId ? ` for ${user.regionId}` : ''}.`,
+        );
       });
-      console.log(`Added ${user.email} as ${user.role}${user.organisationId ? ` of ${user.organisationId}` : ''}${user.regionId ? ` for ${user.regionId}` : ''}.`);
-    });
-  });
+    },
+  );
 
 const tokens = program.command('tokens').description('Personal API tokens');
 tokens
@@ -84,7 +105,9 @@ program
     await withDatabase(async () => console.log('The database schema is up to date.'));
   });
 
-async function withDatabase(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>): Promise<void> {
+async function withDatabase(
+  work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
+): Promise<void> {
   const database = await openDatabase(loadConfig());
   try {
     await work(database);

@@ -46,9 +46,16 @@ export async function createDb(options: CreateDbOptions): Promise<Database> {
   }
 }
 
-async function openPglite(dir: string | null, lock: DataDirLock | null, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(
+  dir: string | null,
+  lock: DataDirLock | null,
+  loadDataDir?: Blob,
+): Promise<Database> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
   return {

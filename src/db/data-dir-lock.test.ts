@@ -24,7 +24,10 @@ afterEach(() => {
 
 /** Starts another process that opens the folder and keeps it open. */
 async function holdInAnotherProcess(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-database.ts', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-database.ts', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -68,7 +71,7 @@ describe('the data-folder lock', () => {
     const database = await createDb({ dataDir: dir });
     try {
       const rows = await database.db.execute(sql`select value from meta where key = 'held-by'`);
-      const values = ('rows' in rows ? rows.rows : rows) as { value: unknown }[];
+      const values = (rows as unknown as { rows: { value: unknown }[] }).rows;
       expect(values.map((r) => r.value)).toEqual([holder.pid]);
     } finally {
       await database.close();
@@ -80,10 +83,29 @@ describe('the data-folder lock', () => {
     const dir = tempDir();
     await holdInAnotherProcess(dir);
     const env = { ...process.env, KENNO_DATA_DIR: dir, DATABASE_URL: '' };
-    const cli = spawnSync(process.execPath, ['bin/kenno.js', 'users', 'add', '--email', 'x@example.org', '--password', 'correct-horse-battery', '--role', 'admin'], { cwd: ROOT, env, encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        'bin/kenno.js',
+        'users',
+        'add',
+        '--email',
+        'x@example.org',
+        '--password',
+        'correct-horse-battery',
+        '--role',
+        'admin',
+      ],
+      { cwd: ROOT, env, encoding: 'utf8' },
+    );
     expect(cli.status).toBe(75);
     expect(cli.stderr).toMatch(/kenno: The data folder .* is already in use by another Kenno process/);
-    const server = spawnSync(process.execPath, ['bin/kenno.js', 'start'], { cwd: ROOT, env: { ...env, PORT: '0' }, encoding: 'utf8', timeout: 20_000 });
+    const server = spawnSync(process.execPath, ['bin/kenno.js', 'start'], {
+      cwd: ROOT,
+      env: { ...env, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(server.status).toBe(75);
     expect(server.stderr).toMatch(/already in use/);
   });

@@ -25,7 +25,13 @@ export class DataDirLockedError extends Error {
   }
 }
 
-export type LockHolder = { pid: number; startTicks: string | null; host: string; command: string; since: string };
+export type LockHolder = {
+  pid: number;
+  startTicks: string | null;
+  host: string;
+  command: string;
+  since: string;
+};
 
 export type DataDirLock = { path: string; release(): void };
 

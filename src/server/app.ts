@@ -33,7 +33,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger:
       options.logger === false || ctx.config.logLevel === 'silent'
         ? false
-        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+        : {
+            level: ctx.config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Every request is logged (structured, JSON) except the health probe.
@@ -43,7 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // type) get the same error format as everything else.
     frameworkErrors: (error, _request, reply) => {
       const mapped = toAppError(error);
-      reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
+      void reply.code(mapped.status as 400).send({ error: { code: mapped.code, message: mapped.message } } as never);
     },
   });
   // Every /api route is listed here; the permission test checks each against the permission table.
@@ -51,7 +54,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.schema?.hide) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -43,7 +43,12 @@ const organisationBody = fc.record(
     regionId: fc.oneof(fc.constantFrom('kokkola', 'vaasa', 'atlantis'), nasty, fc.constant(null), anyJson),
     municipality: fc.oneof(nasty, fc.constant(null)),
     website: fc.oneof(fc.webUrl(), nasty, fc.constant(null)),
-    businessId: fc.oneof(fc.constantFrom('0179377-8', '2077474-1', '1000040-0'), nasty, fc.constant(null), anyJson),
+    businessId: fc.oneof(
+      fc.constantFrom('0179377-8', '2077474-1', '1000040-0'),
+      nasty,
+      fc.constant(null),
+      anyJson,
+    ),
     description: fc.oneof(fc.record({ fi: maybe(nasty), sv: maybe(nasty), en: maybe(nasty) }), anyJson),
     isPublic: fc.oneof(fc.boolean(), anyJson),
   },
@@ -54,7 +59,9 @@ function expectNo5xx(response: { statusCode: number; body: string }) {
   expect(response.statusCode, response.body).toBeLessThan(500);
   if (response.statusCode >= 400) {
     const body = JSON.parse(response.body);
-    expect(body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    expect(body).toEqual({
+      error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    });
     expect(response.body).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
   }
 }
@@ -62,20 +69,37 @@ function expectNo5xx(response: { statusCode: number; body: string }) {
 describe('hostile input never causes a 5xx', () => {
   it('POST /api/session', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.record({ email: fc.oneof(nasty, anyJson), password: fc.oneof(nasty, anyJson) }, { requiredKeys: [] }), anyJson), async (payload) => {
-        const response = await t.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
-        expectNo5xx(response);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record(
+            { email: fc.oneof(nasty, anyJson), password: fc.oneof(nasty, anyJson) },
+            { requiredKeys: [] },
+          ),
+          anyJson,
+        ),
+        async (payload) => {
+          const response = await t.app.inject({
+            method: 'POST',
+            url: '/api/session',
+            payload: JSON.stringify(payload),
+            headers: { 'content-type': 'application/json' },
+          });
+          expectNo5xx(response);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('GET /api/organisations with any query string', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('q', 'region', 'type', 'concept', 'page', 'pageSize', 'x'), nasty), async (query) => {
-        const response = await t.app.inject({ method: 'GET', url: '/api/organisations', query });
-        expectNo5xx(response);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('q', 'region', 'type', 'concept', 'page', 'pageSize', 'x'), nasty),
+        async (query) => {
+          const response = await t.app.inject({ method: 'GET', url: '/api/organisations', query });
+          expectNo5xx(response);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -83,8 +107,12 @@ describe('hostile input never causes a 5xx', () => {
   it('GET /api/organisations/:id and /api/concepts with any path and query', async () => {
     await fc.assert(
       fc.asyncProperty(nasty, nasty, async (id, q) => {
-        expectNo5xx(await t.app.inject({ method: 'GET', url: `/api/organisations/${encodeURIComponent(id)}` }));
-        expectNo5xx(await t.app.inject({ method: 'GET', url: '/api/concepts', query: { q, lang: q, scheme: q } }));
+        expectNo5xx(
+          await t.app.inject({ method: 'GET', url: `/api/organisations/${encodeURIComponent(id)}` }),
+        );
+        expectNo5xx(
+          await t.app.inject({ method: 'GET', url: '/api/concepts', query: { q, lang: q, scheme: q } }),
+        );
       }),
       { numRuns: 60 },
     );
@@ -93,8 +121,22 @@ describe('hostile input never causes a 5xx', () => {
   it('POST and PATCH /api/organisations with any body', async () => {
     await fc.assert(
       fc.asyncProperty(organisationBody, async (body) => {
-        expectNo5xx(await t.app.inject({ method: 'POST', url: '/api/organisations', headers: admin.headers(true), payload: body }));
-        expectNo5xx(await t.app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: admin.headers(true), payload: body }));
+        expectNo5xx(
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/organisations',
+            headers: admin.headers(true),
+            payload: body,
+          }),
+        );
+        expectNo5xx(
+          await t.app.inject({
+            method: 'PATCH',
+            url: '/api/organisations/centria',
+            headers: admin.headers(true),
+            payload: body,
+          }),
+        );
       }),
       { numRuns: 80 },
     );
@@ -102,11 +144,34 @@ describe('hostile input never causes a 5xx', () => {
 
   it('malformed JSON, wrong content types, oversized bodies and odd headers', async () => {
     const cases = [
-      { method: 'POST' as const, url: '/api/session', payload: '{"email":', headers: { 'content-type': 'application/json' } },
-      { method: 'POST' as const, url: '/api/session', payload: 'email=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      { method: 'POST' as const, url: '/api/organisations', payload: 'x'.repeat(2 * 1024 * 1024), headers: { ...admin.headers(true), 'content-type': 'application/json' } },
-      { method: 'GET' as const, url: '/api/tokens', headers: { authorization: `Bearer kenno_pat_${'x'.repeat(500)}` } },
-      { method: 'GET' as const, url: '/api/session', headers: { cookie: `kenno_session=${'%'.repeat(300)}` } },
+      {
+        method: 'POST' as const,
+        url: '/api/session',
+        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/session',
+        payload: 'email=a&password=b',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/organisations',
+        payload: 'x'.repeat(2 * 1024 * 1024),
+        headers: { ...admin.headers(true), 'content-type': 'application/json' },
+      },
+      {
+        method: 'GET' as const,
+        url: '/api/tokens',
+        headers: { authorization: `Bearer kenno_pat_${'x'.repeat(500)}` },
+      },
+      {
+        method: 'GET' as const,
+        url: '/api/session',
+        headers: { cookie: `kenno_session=${'%'.repeat(300)}` },
+      },
     ];
     for (const c of cases) expectNo5xx(await t.app.inject(c));
   });

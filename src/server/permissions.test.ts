@@ -7,16 +7,41 @@ import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../..
  * `centria` is a public Kokkola organisation; `hidden-kokkola` a private one.
  * A row the caller may not read answers 404 (its existence is not revealed).
  */
-type Who = 'visitor' | 'memberCentria' | 'memberHidden' | 'memberUef' | 'coordKokkola' | 'coordVaasa' | 'admin' | 'adminToken';
-const EVERYONE: Who[] = ['visitor', 'memberCentria', 'memberHidden', 'memberUef', 'coordKokkola', 'coordVaasa', 'admin', 'adminToken'];
+type Who =
+  | 'visitor'
+  | 'memberCentria'
+  | 'memberHidden'
+  | 'memberUef'
+  | 'coordKokkola'
+  | 'coordVaasa'
+  | 'admin'
+  | 'adminToken';
+const EVERYONE: Who[] = [
+  'visitor',
+  'memberCentria',
+  'memberHidden',
+  'memberUef',
+  'coordKokkola',
+  'coordVaasa',
+  'admin',
+  'adminToken',
+];
 
-type Case = { method: string; url: string; route: string; body?: (who: Who) => unknown; fresh?: boolean; expect: Record<Who, number> };
+type Case = {
+  method: string;
+  url: string;
+  route: string;
+  body?: (who: Who) => unknown;
+  fresh?: boolean;
+  expect: Record<Who, number>;
+};
 
 const all = (status: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
   ...(Object.fromEntries(EVERYONE.map((w) => [w, status])) as Record<Who, number>),
   ...overrides,
 });
-const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) => all(status, { visitor: 401, ...overrides });
+const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
+  all(status, { visitor: 401, ...overrides });
 
 const TABLE: Case[] = [
   { method: 'GET', url: '/api/health', route: '/api/health', expect: all(200) },
@@ -60,10 +85,27 @@ const TABLE: Case[] = [
     expect: signedIn(403, { coordKokkola: 204, admin: 204, adminToken: 204 }),
   },
   { method: 'DELETE', url: '/api/session', route: '/api/session', expect: all(204) },
-  { method: 'POST', url: '/api/tokens', route: '/api/tokens', body: () => ({ name: 'matrix' }), expect: signedIn(201) },
+  {
+    method: 'POST',
+    url: '/api/tokens',
+    route: '/api/tokens',
+    body: () => ({ name: 'matrix' }),
+    expect: signedIn(201),
+  },
   { method: 'GET', url: '/api/tokens', route: '/api/tokens', expect: signedIn(200) },
-  { method: 'DELETE', url: '/api/tokens/00000000-0000-4000-8000-000000000000', route: '/api/tokens/:id', expect: signedIn(404) },
-  { method: 'POST', url: '/api/session', route: '/api/session', body: (who) => ({ email: `nobody-${who}@example.org`, password: 'x' }), expect: all(401) },
+  {
+    method: 'DELETE',
+    url: '/api/tokens/00000000-0000-4000-8000-000000000000',
+    route: '/api/tokens/:id',
+    expect: signedIn(404),
+  },
+  {
+    method: 'POST',
+    url: '/api/session',
+    route: '/api/session',
+    body: (who) => ({ email: `nobody-${who}@example.org`, password: 'x' }),
+    expect: all(401),
+  },
 ];
 
 let t: TestApp;
@@ -72,7 +114,12 @@ const headers: Record<Who, (write: boolean) => Record<string, string>> = {} as n
 beforeAll(async () => {
   t = await createTestApp();
   const system = { kind: 'system' } as never;
-  await createOrganisation(t.database.db, system, 'hidden-kokkola', { name: 'Hidden Kokkola Oy', type: 'company', regionId: 'kokkola', isPublic: false });
+  await createOrganisation(t.database.db, system, 'hidden-kokkola', {
+    name: 'Hidden Kokkola Oy',
+    type: 'company',
+    regionId: 'kokkola',
+    isPublic: false,
+  });
   const users = {
     memberCentria: await buildUser(t.database, 'member', { organisationId: 'centria' }),
     memberHidden: await buildUser(t.database, 'member', { organisationId: 'hidden-kokkola' }),
@@ -104,18 +151,32 @@ describe('permission matrix', () => {
         let url = c.url;
         if (c.fresh) {
           const id = `fresh-${who}-${Date.now()}`;
-          await createOrganisation(t.database.db, { kind: 'system' } as never, id, { name: id, type: 'company', regionId: 'kokkola' });
+          await createOrganisation(t.database.db, { kind: 'system' } as never, id, {
+            name: id,
+            type: 'company',
+            regionId: 'kokkola',
+          });
           url = url.replace(':fresh', id);
         }
         const write = c.method !== 'GET';
         // Signing out would end the shared session: use a session of its own.
         let h = headers[who](write);
-        if (c.method === 'DELETE' && c.route === '/api/session' && who !== 'visitor' && who !== 'adminToken') {
+        if (
+          c.method === 'DELETE' &&
+          c.route === '/api/session' &&
+          who !== 'visitor' &&
+          who !== 'adminToken'
+        ) {
           const user = await buildUser(t.database, 'admin');
           const client = await signIn(t.app, user.email);
           h = client.headers(true);
         }
-        const response = await t.app.inject({ method: c.method as 'GET', url, headers: h, ...(c.body ? { payload: c.body(who) as object } : {}) });
+        const response = await t.app.inject({
+          method: c.method as 'GET',
+          url,
+          headers: h,
+          ...(c.body ? { payload: c.body(who) as object } : {}),
+        });
         expect(response.statusCode, response.body).toBe(c.expect[who]);
       });
     }

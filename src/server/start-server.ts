@@ -15,13 +15,18 @@ export function openDatabase(config: Config): Promise<Database> {
 
 /** Opens the database (migrations run), loads the demo network on first start, makes the
  * first admin, and listens. SIGTERM/SIGINT close the server and the database cleanly. */
-export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
     if (config.loadDemo) {
       const result = await loadDemoNetwork(database.db, { reset: false });
       if (result.loaded) {
-        console.log(`Loaded the demo network: ${result.regions} regions, ${result.concepts} concepts, ${result.organisations} organisations.`);
+        console.log(
+          `Loaded the demo network: ${result.regions} regions, ${result.concepts} concepts, ${result.organisations} organisations.`,
+        );
       }
     }
     await ensureFirstAdmin(database, config);
@@ -67,13 +72,26 @@ export async function startServer(config: Config, options: { handleSignals?: boo
 async function ensureFirstAdmin(database: Database, config: Config): Promise<void> {
   if ((await countAdmins(database.db)) > 0) return;
   if (config.adminEmail && config.adminPassword) {
-    await createUser(database.db, { kind: 'system' }, { email: config.adminEmail, password: config.adminPassword, role: 'admin', displayName: 'Administrator' });
+    await createUser(
+      database.db,
+      { kind: 'system' },
+      {
+        email: config.adminEmail,
+        password: config.adminPassword,
+        role: 'admin',
+        displayName: 'Administrator',
+      },
+    );
     console.log(`Created the first admin ${config.adminEmail} (from KENNO_ADMIN_EMAIL).`);
     return;
   }
   const email = config.adminEmail ?? 'admin@kenno.local';
   const password = randomBytes(12).toString('base64url');
-  await createUser(database.db, { kind: 'system' }, { email, password, role: 'admin', displayName: 'Administrator' });
+  await createUser(
+    database.db,
+    { kind: 'system' },
+    { email, password, role: 'admin', displayName: 'Administrator' },
+  );
   console.log(
     [
       '',

@@ -12,7 +12,9 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST): P
   if (!fs.existsSync(indexFile)) {
     app.log.warn(`No built web app in ${webDir}: run "npm run build". The API still works.`);
     app.get('/', async (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').send('Kenno API is running. Build the web app with "npm run build".'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Kenno API is running. Build the web app with "npm run build".'),
     );
     return;
   }
@@ -23,7 +25,11 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST): P
     maxAge: '1h',
     setHeaders(res, filePath) {
       // Vite puts a content hash in every asset name: those never change.
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) (res as unknown as { setHeader(n: string, v: string): void }).setHeader('cache-control', 'public, max-age=31536000, immutable');
+      if (filePath.includes(`${path.sep}assets${path.sep}`))
+        (res as unknown as { setHeader(n: string, v: string): void }).setHeader(
+          'cache-control',
+          'public, max-age=31536000, immutable',
+        );
     },
   });
   const indexHtml = fs.readFileSync(indexFile, 'utf8');

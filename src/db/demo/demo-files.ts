@@ -35,7 +35,11 @@ const ValueChainFileSchema = z.object({
       level: z.number().int(),
       labels: Localized,
       alt_labels: z
-        .object({ fi: z.array(z.string()).optional(), sv: z.array(z.string()).optional(), en: z.array(z.string()).optional() })
+        .object({
+          fi: z.array(z.string()).optional(),
+          sv: z.array(z.string()).optional(),
+          en: z.array(z.string()).optional(),
+        })
         .optional(),
       source: z.array(z.string()),
     }),

@@ -29,7 +29,9 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
   const files = readDemoFiles();
   return db.transaction(async (tx) => {
     if (!options.reset && (await isDemoLoaded(tx))) return { loaded: false as const };
-    const links = await tx.select({ id: users.id, organisationId: users.organisationId, regionId: users.regionId }).from(users);
+    const links = await tx
+      .select({ id: users.id, organisationId: users.organisationId, regionId: users.regionId })
+      .from(users);
     if (options.reset) {
       await tx.delete(organisations);
       await tx.delete(concepts).where(eq(concepts.scheme, VALUE_CHAIN_SCHEME));
@@ -102,7 +104,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
     // Restore user links whose targets exist again after a reset.
     const orgIds = new Set(files.organisations.map((o) => o.id));
     for (const link of links) {
-      const organisationId = link.organisationId && orgIds.has(link.organisationId) ? link.organisationId : null;
+      const organisationId =
+        link.organisationId && orgIds.has(link.organisationId) ? link.organisationId : null;
       const regionId = link.regionId && regionIds.has(link.regionId) ? link.regionId : null;
       if (organisationId !== link.organisationId || regionId !== link.regionId || options.reset) {
         await tx.update(users).set({ organisationId, regionId }).where(eq(users.id, link.id));
@@ -128,4 +131,3 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
     };
   });
 }
-

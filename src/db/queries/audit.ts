@@ -15,7 +15,16 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   const actor = entry.actor;
   await db.insert(auditLog).values({
     actorUserId: actor.kind === 'user' ? actor.userId : null,
-    actorKind: actor.kind === 'user' ? (actor.via === 'token' ? 'token' : actor.via === 'cli' ? 'cli' : 'user') : actor.kind === 'visitor' ? 'system' : actor.kind,
+    actorKind:
+      actor.kind === 'user'
+        ? actor.via === 'token'
+          ? 'token'
+          : actor.via === 'cli'
+            ? 'cli'
+            : 'user'
+        : actor.kind === 'visitor'
+          ? 'system'
+          : actor.kind,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
@@ -24,11 +33,15 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** Field-by-field difference of two rows, for the audit log. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = { from: before[key], to: value };
+    if (JSON.stringify(before[key]) !== JSON.stringify(value))
+      changes[key] = { from: before[key], to: value };
   }
   return changes;
 }

@@ -40,7 +40,9 @@ export async function listOrganisations(db: Db, actor: Actor, filter: Organisati
   const conditions: (SQL | undefined)[] = [visibilityCondition(actor)];
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(sql`(${organisations.name} ilike ${pattern} or ${organisations.nameEn} ilike ${pattern})`);
+    conditions.push(
+      sql`(${organisations.name} ilike ${pattern} or ${organisations.nameEn} ilike ${pattern})`,
+    );
   }
   if (filter.regionId) conditions.push(eq(organisations.regionId, filter.regionId));
   if (filter.type) conditions.push(eq(organisations.type, filter.type));
@@ -77,7 +79,10 @@ export async function findOrganisation(db: Db, id: string) {
 
 export async function createOrganisation(db: Db, actor: Actor, id: string, input: OrganisationInput) {
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+    const existing = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, id));
     if (existing.length > 0) throw new AppError('conflict', `An organisation with id "${id}" already exists`);
     const values = {
       id,
@@ -121,6 +126,12 @@ export async function deleteOrganisation(db: Db, actor: Actor, id: string): Prom
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(organisations).where(eq(organisations.id, id)).returning();
     if (!row) throw notFound('Organisation');
-    await recordAudit(tx, { actor, action: 'delete', entity: 'organisation', entityId: id, changes: { name: row.name } });
+    await recordAudit(tx, {
+      actor,
+      action: 'delete',
+      entity: 'organisation',
+      entityId: id,
+      changes: { name: row.name },
+    });
   });
 }

@@ -18,7 +18,11 @@ export type NewUser = {
   regionId?: string | null;
 };
 
-export async function createUser(db: Db, actor: Actor | { kind: 'cli' } | { kind: 'system' }, input: NewUser) {
+export async function createUser(
+  db: Db,
+  actor: Actor | { kind: 'cli' } | { kind: 'system' },
+  input: NewUser,
+) {
   const email = normaliseEmail(input.email);
   const organisationId = input.organisationId ?? null;
   const regionId = input.regionId ?? null;
@@ -27,7 +31,10 @@ export async function createUser(db: Db, actor: Actor | { kind: 'cli' } | { kind
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (organisationId) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
       if (!org) throw new AppError('validation_failed', `No organisation with id "${organisationId}"`);
     }
     if (regionId) {
@@ -61,7 +68,11 @@ export async function createUser(db: Db, actor: Actor | { kind: 'cli' } | { kind
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -86,7 +97,14 @@ export async function createSession(db: Db, user: UserRow, ip: string) {
     });
     await tx.insert(loginAttempts).values({ email: user.email, ip, success: true });
     await recordAudit(tx, {
-      actor: { kind: 'user', userId: user.id, role: user.role, organisationId: user.organisationId, regionId: user.regionId, via: 'session' },
+      actor: {
+        kind: 'user',
+        userId: user.id,
+        role: user.role,
+        organisationId: user.organisationId,
+        regionId: user.regionId,
+        via: 'session',
+      },
       action: 'sign_in',
       entity: 'session',
       entityId: user.id,
@@ -108,7 +126,12 @@ export async function findSession(db: Db, token: string) {
 export async function deleteSession(db: Db, actor: Actor, token: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(token)));
-    await recordAudit(tx, { actor, action: 'sign_out', entity: 'session', entityId: actor.kind === 'user' ? actor.userId : null });
+    await recordAudit(tx, {
+      actor,
+      action: 'sign_out',
+      entity: 'session',
+      entityId: actor.kind === 'user' ? actor.userId : null,
+    });
   });
 }
 
@@ -139,8 +162,17 @@ export async function createApiToken(db: Db, actor: Actor | { kind: 'cli' }, use
   const token = generateSecret(API_TOKEN_PREFIX);
   const id = randomUUID();
   const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx.insert(apiTokens).values({ id, userId, name, tokenHash: hashSecret(token) }).returning();
-    await recordAudit(tx, { actor, action: 'create', entity: 'api_token', entityId: id, changes: { name, userId } });
+    const [inserted] = await tx
+      .insert(apiTokens)
+      .values({ id, userId, name, tokenHash: hashSecret(token) })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'api_token',
+      entityId: id,
+      changes: { name, userId },
+    });
     return inserted!;
   });
   return { row, token };

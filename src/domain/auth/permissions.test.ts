@@ -8,9 +8,30 @@ import {
 } from './permissions.ts';
 import { type Actor, VISITOR } from './roles.ts';
 
-const admin: Actor = { kind: 'user', userId: 'a', role: 'admin', organisationId: null, regionId: null, via: 'session' };
-const kokkolaCoordinator: Actor = { kind: 'user', userId: 'c', role: 'coordinator', organisationId: null, regionId: 'kokkola', via: 'session' };
-const centriaMember: Actor = { kind: 'user', userId: 'm', role: 'member', organisationId: 'centria', regionId: null, via: 'session' };
+const admin: Actor = {
+  kind: 'user',
+  userId: 'a',
+  role: 'admin',
+  organisationId: null,
+  regionId: null,
+  via: 'session',
+};
+const kokkolaCoordinator: Actor = {
+  kind: 'user',
+  userId: 'c',
+  role: 'coordinator',
+  organisationId: null,
+  regionId: 'kokkola',
+  via: 'session',
+};
+const centriaMember: Actor = {
+  kind: 'user',
+  userId: 'm',
+  role: 'member',
+  organisationId: 'centria',
+  regionId: null,
+  via: 'session',
+};
 
 const centria = { id: 'centria', regionId: 'kokkola', isPublic: true };
 const hiddenVaasa = { id: 'hidden', regionId: 'vaasa', isPublic: false };
@@ -35,9 +56,13 @@ describe('organisation permissions', () => {
   });
 
   it('keeps members from moving or retyping their organisation, coordinators from moving it out', () => {
-    expect(forbiddenOrganisationFields(centriaMember, centria, { regionId: 'vaasa', type: 'company' })).toEqual(['regionId', 'type']);
+    expect(
+      forbiddenOrganisationFields(centriaMember, centria, { regionId: 'vaasa', type: 'company' }),
+    ).toEqual(['regionId', 'type']);
     expect(forbiddenOrganisationFields(centriaMember, centria, { regionId: 'kokkola' })).toEqual([]);
-    expect(forbiddenOrganisationFields(kokkolaCoordinator, centria, { regionId: 'vaasa' })).toEqual(['regionId']);
+    expect(forbiddenOrganisationFields(kokkolaCoordinator, centria, { regionId: 'vaasa' })).toEqual([
+      'regionId',
+    ]);
     expect(forbiddenOrganisationFields(admin, centria, { regionId: 'vaasa', type: 'company' })).toEqual([]);
   });
 

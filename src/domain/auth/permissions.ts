@@ -23,10 +23,14 @@ export function canEditOrganisation(actor: Actor, org: OrganisationScope): boole
 }
 
 /** Which fields a role may change on an organisation it can edit. */
-export function forbiddenOrganisationFields(actor: Actor, org: OrganisationScope, fields: {
-  regionId?: string | null;
-  type?: string;
-}): string[] {
+export function forbiddenOrganisationFields(
+  actor: Actor,
+  org: OrganisationScope,
+  fields: {
+    regionId?: string | null;
+    type?: string;
+  },
+): string[] {
   if (isAdmin(actor) || actor.kind !== 'user') return [];
   const problems: string[] = [];
   if (actor.role === 'member') {
@@ -41,18 +45,25 @@ export function forbiddenOrganisationFields(actor: Actor, org: OrganisationScope
 
 export function canCreateOrganisation(actor: Actor, regionId: string | null): boolean {
   if (isAdmin(actor)) return true;
-  return actor.kind === 'user' && actor.role === 'coordinator' && regionId !== null && regionId === actor.regionId;
+  return (
+    actor.kind === 'user' && actor.role === 'coordinator' && regionId !== null && regionId === actor.regionId
+  );
 }
 
 export function canDeleteOrganisation(actor: Actor, org: OrganisationScope): boolean {
   if (isAdmin(actor)) return true;
-  return actor.kind === 'user' && actor.role === 'coordinator' && org.regionId !== null && org.regionId === actor.regionId;
+  return (
+    actor.kind === 'user' &&
+    actor.role === 'coordinator' &&
+    org.regionId !== null &&
+    org.regionId === actor.regionId
+  );
 }
 
 /** The SQL-side filter for lists: which private rows the actor may also see. */
-export function organisationVisibility(actor: Actor):
-  | { all: true }
-  | { all: false; privateRegionId: string | null; privateOrganisationId: string | null } {
+export function organisationVisibility(
+  actor: Actor,
+): { all: true } | { all: false; privateRegionId: string | null; privateOrganisationId: string | null } {
   if (isAdmin(actor)) return { all: true };
   if (actor.kind !== 'user') return { all: false, privateRegionId: null, privateOrganisationId: null };
   return {

@@ -21,8 +21,13 @@ export function isAdmin(actor: Actor): boolean {
 }
 
 /** A member belongs to an organisation; a coordinator runs a region; an admin needs neither. */
-export function roleScopeProblem(role: Role, organisationId: string | null, regionId: string | null): string | null {
-  if (role === 'member' && !organisationId) return 'A member must belong to an organisation (--organisation).';
+export function roleScopeProblem(
+  role: Role,
+  organisationId: string | null,
+  regionId: string | null,
+): string | null {
+  if (role === 'member' && !organisationId)
+    return 'A member must belong to an organisation (--organisation).';
   if (role === 'coordinator' && !regionId) return 'A coordinator must run a region (--region).';
   return null;
 }

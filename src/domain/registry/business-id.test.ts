@@ -18,7 +18,10 @@ describe('checkBusinessId', () => {
   it('rejects every ID whose base leaves remainder 1', () => {
     expect(businessIdCheckDigit('1000040')).toBeNull();
     for (let digit = 0; digit <= 9; digit++) {
-      expect(checkBusinessId(`1000040-${digit}`)).toMatchObject({ ok: false, reason: expect.stringContaining('remainder 1') });
+      expect(checkBusinessId(`1000040-${digit}`)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('remainder 1'),
+      });
     }
   });
 
@@ -38,7 +41,9 @@ describe('checkBusinessId', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9_999_999 }), (n) => {
         const base = String(n).padStart(7, '0');
-        const valid = Array.from({ length: 10 }, (_, d) => checkBusinessId(`${base}-${d}`).ok).filter(Boolean).length;
+        const valid = Array.from({ length: 10 }, (_, d) => checkBusinessId(`${base}-${d}`).ok).filter(
+          Boolean,
+        ).length;
         expect(valid).toBe(businessIdCheckDigit(base) === null ? 0 : 1);
       }),
     );

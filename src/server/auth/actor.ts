@@ -53,7 +53,10 @@ async function actorFromBearer(ctx: AppContext, authorization: string): Promise<
 function checkCsrf(request: FastifyRequest, expected: string): void {
   const given = request.headers[CSRF_HEADER];
   if (typeof given !== 'string' || !safeEqual(given, expected)) {
-    throw new AppError('csrf_failed', `Writes with a session cookie need the ${CSRF_HEADER} header from GET /api/session`);
+    throw new AppError(
+      'csrf_failed',
+      `Writes with a session cookie need the ${CSRF_HEADER} header from GET /api/session`,
+    );
   }
 }
 
@@ -67,7 +70,14 @@ export function toUserActor(
   user: { id: string; role: UserActor['role']; organisationId: string | null; regionId: string | null },
   via: UserActor['via'],
 ): UserActor {
-  return { kind: 'user', userId: user.id, role: user.role, organisationId: user.organisationId, regionId: user.regionId, via };
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    regionId: user.regionId,
+    via,
+  };
 }
 
 export function requireUser(actor: Actor): UserActor {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildUser, createTestApp, errorCode, signIn, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.ts';
+import {
+  buildUser,
+  createTestApp,
+  errorCode,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
 import { MAX_FAILED_PER_EMAIL } from './auth.ts';
 
 let t: TestApp;
@@ -12,9 +19,16 @@ afterAll(async () => t.close());
 describe('sign-in and sessions', () => {
   it('signs in with the right password and sets a hardened session cookie', async () => {
     const user = await buildUser(t.database, 'admin');
-    const response = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { email: user.email, role: 'admin' }, csrfToken: expect.any(String) });
+    expect(response.json()).toMatchObject({
+      user: { email: user.email, role: 'admin' },
+      csrfToken: expect.any(String),
+    });
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/kenno_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -43,8 +57,16 @@ describe('sign-in and sessions', () => {
 
   it('refuses a wrong password and an unknown e-mail the same way', async () => {
     const user = await buildUser(t.database, 'admin');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'ghost@example.org', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'ghost@example.org', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -54,10 +76,18 @@ describe('sign-in and sessions', () => {
   it('rate-limits repeated failed sign-ins for one account, even with the right password', async () => {
     const user = await buildUser(t.database, 'member');
     for (let i = 0; i < MAX_FAILED_PER_EMAIL; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: `wrong-${i}` } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: user.email, password: `wrong-${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: TEST_PASSWORD } });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(errorCode(blocked)).toBe('rate_limited');
     expect(blocked.headers['retry-after']).toBeDefined();
@@ -67,7 +97,10 @@ describe('sign-in and sessions', () => {
     const user = await buildUser(t.database, 'coordinator');
     const client = await signIn(t.app, user.email);
     const me = await t.app.inject({ method: 'GET', url: '/api/session', headers: client.headers(false) });
-    expect(me.json()).toMatchObject({ user: { id: user.id, role: 'coordinator', regionId: 'kokkola' }, csrfToken: client.csrfToken });
+    expect(me.json()).toMatchObject({
+      user: { id: user.id, role: 'coordinator', regionId: 'kokkola' },
+      csrfToken: client.csrfToken,
+    });
     const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: client.headers(true) });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/session', headers: client.headers(false) });
@@ -84,7 +117,11 @@ describe('sign-in and sessions', () => {
     });
     const issued = response.cookies.find((c) => c.name === 'kenno_session')!.value;
     expect(issued).not.toBe('attacker-chosen');
-    const planted = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: 'kenno_session=attacker-chosen' } });
+    const planted = await t.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: 'kenno_session=attacker-chosen' },
+    });
     expect(planted.json().user).toBeNull();
   });
 });
@@ -93,12 +130,27 @@ describe('CSRF protection', () => {
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
     const user = await buildUser(t.database, 'admin');
     const client = await signIn(t.app, user.email);
-    const noHeader = await t.app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: client.headers(false), payload: { municipality: 'Kokkola' } });
+    const noHeader = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/centria',
+      headers: client.headers(false),
+      payload: { municipality: 'Kokkola' },
+    });
     expect(noHeader.statusCode).toBe(403);
     expect(errorCode(noHeader)).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: { cookie: client.cookie, 'x-csrf-token': 'x' }, payload: { municipality: 'Kokkola' } });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/centria',
+      headers: { cookie: client.cookie, 'x-csrf-token': 'x' },
+      payload: { municipality: 'Kokkola' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: client.headers(true), payload: { municipality: 'Kokkola' } });
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/centria',
+      headers: client.headers(true),
+      payload: { municipality: 'Kokkola' },
+    });
     expect(ok.statusCode).toBe(200);
   });
 });
@@ -107,7 +159,12 @@ describe('personal API tokens', () => {
   it('creates a token that works as Bearer without CSRF, lists it, and stops working once revoked', async () => {
     const user = await buildUser(t.database, 'admin');
     const client = await signIn(t.app, user.email);
-    const created = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: client.headers(true), payload: { name: 'nightly export' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: client.headers(true),
+      payload: { name: 'nightly export' },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json() as { id: string; token: string };
     expect(token).toMatch(/^kenno_pat_/);
@@ -116,12 +173,23 @@ describe('personal API tokens', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const bearer = { authorization: `Bearer ${token}` };
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/organisations/centria', headers: bearer, payload: { municipality: 'Kokkola' } });
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/centria',
+      headers: bearer,
+      payload: { municipality: 'Kokkola' },
+    });
     expect(write.statusCode).toBe(200);
     const list = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer });
-    expect(list.json()).toEqual([expect.objectContaining({ id, name: 'nightly export', lastUsedAt: expect.any(String) })]);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ id, name: 'nightly export', lastUsedAt: expect.any(String) }),
+    ]);
 
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: client.headers(true) });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${id}`,
+      headers: client.headers(true),
+    });
     expect(revoke.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer });
     expect(after.statusCode).toBe(401);
@@ -129,7 +197,11 @@ describe('personal API tokens', () => {
   });
 
   it('refuses a malformed Authorization header and visitors creating tokens', async () => {
-    const bad = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: 'Basic abc' } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/tokens',
+      headers: { authorization: 'Basic abc' },
+    });
     expect(bad.statusCode).toBe(401);
     const visitor = await t.app.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'x' } });
     expect(visitor.statusCode).toBe(401);

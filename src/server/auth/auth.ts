@@ -51,12 +51,19 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: SessionSchema } },
     handler: async (request) => {
       const session = request.browserSession;
-      return session ? { user: presentUser(session.user), csrfToken: session.csrfToken } : { user: null, csrfToken: null };
+      return session
+        ? { user: presentUser(session.user), csrfToken: session.csrfToken }
+        : { user: null, csrfToken: null };
     },
   });
 
   r.post('/api/session', {
-    schema: { tags: ['auth'], summary: 'Sign in (sets an HTTP-only session cookie)', body: SignInSchema, response: { 200: SessionSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in (sets an HTTP-only session cookie)',
+      body: SignInSchema,
+      response: { 200: SessionSchema },
+    },
     handler: async (request, reply) => {
       const { email, password } = request.body;
       const failures = await recentFailedLogins(db, email, request.ip, LOGIN_WINDOW_MS);
@@ -66,7 +73,9 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         });
       }
       const user = await findUserByEmail(db, email);
-      const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyPassword(await dummyPasswordHash(), password);
       if (!user || !ok) {
         await recordFailedLogin(db, email, request.ip);
         throw new AppError('invalid_credentials', 'The e-mail or password is wrong');
@@ -87,11 +96,18 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post('/api/tokens', {
-    schema: { tags: ['auth'], summary: 'Create a personal API token (shown once)', body: CreateTokenSchema, response: { 201: CreatedTokenSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create a personal API token (shown once)',
+      body: CreateTokenSchema,
+      response: { 201: CreatedTokenSchema },
+    },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
       const { row, token } = await createApiToken(db, actor, actor.userId, request.body.name);
-      return reply.status(201).send({ id: row.id, name: row.name, token, createdAt: row.createdAt.toISOString() });
+      return reply
+        .status(201)
+        .send({ id: row.id, name: row.name, token, createdAt: row.createdAt.toISOString() });
     },
   });
 
@@ -110,7 +126,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.delete('/api/tokens/:id', {
-    schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: TokenIdParamsSchema, response: { 204: z.null() } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Revoke one of my API tokens',
+      params: TokenIdParamsSchema,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
       if (!(await revokeApiToken(db, actor, actor.userId, request.params.id))) throw notFound('Token');

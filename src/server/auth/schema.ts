@@ -25,5 +25,10 @@ export const TokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });
-export const CreatedTokenSchema = z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() });
+export const CreatedTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  createdAt: z.string(),
+});
 export const TokenIdParamsSchema = z.object({ id: z.string().uuid() });

@@ -29,7 +29,13 @@ export async function conceptRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     handler: async (request) => {
       const rows = await listConcepts(ctx.database.db, request.query);
-      return rows.map((c) => ({ id: c.id, scheme: c.scheme, parentId: c.parentId, level: c.level, labels: c.labels }));
+      return rows.map((c) => ({
+        id: c.id,
+        scheme: c.scheme,
+        parentId: c.parentId,
+        level: c.level,
+        labels: c.labels,
+      }));
     },
   });
 }

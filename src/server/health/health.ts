@@ -5,11 +5,19 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import type { AppContext } from '../context.ts';
 
-export const HealthSchema = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() });
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
-    schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: HealthSchema } },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and database reachability',
+      response: { 200: HealthSchema },
+    },
     handler: async () => {
       try {
         await ctx.database.db.execute(sql`select 1`);

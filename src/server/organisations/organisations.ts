@@ -42,7 +42,9 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
 
   async function checkRegion(regionId: string | null | undefined) {
     if (regionId && !(await regionExists(db, regionId))) {
-      throw new AppError('validation_failed', 'Unknown region', [{ path: ['regionId'], message: 'Unknown region' }]);
+      throw new AppError('validation_failed', 'Unknown region', [
+        { path: ['regionId'], message: 'Unknown region' },
+      ]);
     }
   }
 
@@ -73,20 +75,37 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
   });
 
   r.get('/api/organisations/:id', {
-    schema: { tags: ['registry'], summary: 'An organisation profile', params: IdParamsSchema, response: { 200: OrganisationSchema } },
+    schema: {
+      tags: ['registry'],
+      summary: 'An organisation profile',
+      params: IdParamsSchema,
+      response: { 200: OrganisationSchema },
+    },
     handler: async (request) => {
       const found = await loadReadable(request.actor, request.params.id);
-      return presentOrganisation(found.organisation, found.competences, canEditOrganisation(request.actor, found.organisation));
+      return presentOrganisation(
+        found.organisation,
+        found.competences,
+        canEditOrganisation(request.actor, found.organisation),
+      );
     },
   });
 
   r.post('/api/organisations', {
-    schema: { tags: ['registry'], summary: 'Add an organisation', body: OrganisationInputSchema, response: { 201: OrganisationSchema } },
+    schema: {
+      tags: ['registry'],
+      summary: 'Add an organisation',
+      body: OrganisationInputSchema,
+      response: { 201: OrganisationSchema },
+    },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
       const input = request.body;
       if (!canCreateOrganisation(actor, input.regionId ?? null)) {
-        throw new AppError('forbidden', 'Only admins, and coordinators for their own region, may add organisations');
+        throw new AppError(
+          'forbidden',
+          'Only admins, and coordinators for their own region, may add organisations',
+        );
       }
       await checkRegion(input.regionId);
       const id = await freeOrganisationId(input.name);
@@ -106,10 +125,15 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
     handler: async (request) => {
       const actor = requireUser(request.actor);
       const found = await loadReadable(actor, request.params.id);
-      if (!canEditOrganisation(actor, found.organisation)) throw new AppError('forbidden', 'You may not change this organisation');
+      if (!canEditOrganisation(actor, found.organisation))
+        throw new AppError('forbidden', 'You may not change this organisation');
       const forbidden = forbiddenOrganisationFields(actor, found.organisation, request.body);
       if (forbidden.length) {
-        throw new AppError('forbidden', `Your role may not change: ${forbidden.join(', ')}`, forbidden.map((f) => ({ path: [f], message: 'not allowed for your role' })));
+        throw new AppError(
+          'forbidden',
+          `Your role may not change: ${forbidden.join(', ')}`,
+          forbidden.map((f) => ({ path: [f], message: 'not allowed for your role' })),
+        );
       }
       await checkRegion(request.body.regionId);
       const row = await updateOrganisation(db, actor, request.params.id, request.body);
@@ -119,11 +143,17 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
   });
 
   r.delete('/api/organisations/:id', {
-    schema: { tags: ['registry'], summary: 'Remove an organisation', params: IdParamsSchema, response: { 204: z.null() } },
+    schema: {
+      tags: ['registry'],
+      summary: 'Remove an organisation',
+      params: IdParamsSchema,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
       const found = await loadReadable(actor, request.params.id);
-      if (!canDeleteOrganisation(actor, found.organisation)) throw new AppError('forbidden', 'You may not remove this organisation');
+      if (!canDeleteOrganisation(actor, found.organisation))
+        throw new AppError('forbidden', 'You may not remove this organisation');
       await deleteOrganisation(db, actor, request.params.id);
       return reply.status(204).send(null);
     },

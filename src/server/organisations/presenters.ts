@@ -15,7 +15,11 @@ export function presentOrganisationSummary(row: OrganisationRow, conceptIds: str
   };
 }
 
-export function presentOrganisation(row: OrganisationRow, competences: CompetenceRow[], canEdit: boolean): Organisation {
+export function presentOrganisation(
+  row: OrganisationRow,
+  competences: CompetenceRow[],
+  canEdit: boolean,
+): Organisation {
   return {
     ...presentOrganisationSummary(
       row,
@@ -23,7 +27,11 @@ export function presentOrganisation(row: OrganisationRow, competences: Competenc
     ),
     businessId: row.businessId,
     description: { fi: row.description.fi ?? '', sv: row.description.sv ?? '', en: row.description.en ?? '' },
-    competences: competences.map((c) => ({ conceptId: c.conceptId, strength: c.strength, evidence: c.evidence })),
+    competences: competences.map((c) => ({
+      conceptId: c.conceptId,
+      strength: c.strength,
+      evidence: c.evidence,
+    })),
     sources: row.sources,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

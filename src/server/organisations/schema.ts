@@ -28,7 +28,11 @@ export const OrganisationSchema = OrganisationSummarySchema.extend({
   businessId: z.string().nullable(),
   description: LocalizedSchema,
   competences: z.array(
-    z.object({ conceptId: z.string(), strength: z.enum(COMPETENCE_STRENGTHS), evidence: z.string().nullable() }),
+    z.object({
+      conceptId: z.string(),
+      strength: z.enum(COMPETENCE_STRENGTHS),
+      evidence: z.string().nullable(),
+    }),
   ),
   sources: z.array(z.string()),
   createdAt: z.string(),
