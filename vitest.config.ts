@@ -7,7 +7,12 @@ import { defineConfig } from 'vitest/config';
  * - postgres: the same db and server tests on a PostgreSQL server (KENNO_TEST_DATABASE_URL)
  * - browser:  Playwright driving Debian's Chromium against a running Kenno
  */
-const integration = ['src/db/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'];
+const integration = [
+  'src/db/**/*.test.ts',
+  'src/server/**/*.test.ts',
+  'src/cli/**/*.test.ts',
+  'test/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -36,7 +41,15 @@ export default defineConfig({
           env: { KENNO_TEST_DB: 'postgres' },
         },
       },
-      { extends: true, test: { name: 'browser', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

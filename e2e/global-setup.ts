@@ -8,7 +8,11 @@ import { type KennoUnderTest, startKenno } from './harness.ts';
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' },
+    );
   }
   const server = await startKenno();
   const { stop, ...info } = server;

@@ -35,18 +35,66 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  */
 export async function startKenno(): Promise<KennoUnderTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kenno-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, KENNO_DATA_DIR: dataDir, KENNO_LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KENNO_DATA_DIR: dataDir,
+    KENNO_LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
   delete env.DATABASE_URL;
   const admin = { email: 'admin@e2e.example.org', password: PASSWORD };
   const coordinator = { email: 'coordinator@e2e.example.org', password: PASSWORD };
   const member = { email: 'member@e2e.example.org', password: PASSWORD };
-  const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/kenno.js', ...args], { cwd: ROOT, env, stdio: 'pipe' });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['bin/kenno.js', ...args], { cwd: ROOT, env, stdio: 'pipe' });
   cli('demo');
-  cli('users', 'add', '--email', admin.email, '--password', PASSWORD, '--role', 'admin', '--name', 'Aino Admin');
-  cli('users', 'add', '--email', coordinator.email, '--password', PASSWORD, '--role', 'coordinator', '--region', 'kokkola', '--name', 'Kalle Koordinaattori');
-  cli('users', 'add', '--email', member.email, '--password', PASSWORD, '--role', 'member', '--organisation', 'centria', '--name', 'Maija Member');
+  cli(
+    'users',
+    'add',
+    '--email',
+    admin.email,
+    '--password',
+    PASSWORD,
+    '--role',
+    'admin',
+    '--name',
+    'Aino Admin',
+  );
+  cli(
+    'users',
+    'add',
+    '--email',
+    coordinator.email,
+    '--password',
+    PASSWORD,
+    '--role',
+    'coordinator',
+    '--region',
+    'kokkola',
+    '--name',
+    'Kalle Koordinaattori',
+  );
+  cli(
+    'users',
+    'add',
+    '--email',
+    member.email,
+    '--password',
+    PASSWORD,
+    '--role',
+    'member',
+    '--organisation',
+    'centria',
+    '--name',
+    'Maija Member',
+  );
 
-  const child = spawn(process.execPath, ['bin/kenno.js', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/kenno.js', 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const baseUrl = await waitForUrl(child);
   return {
     baseUrl,

@@ -21,7 +21,9 @@ const tiers = [
   },
   {
     name: 'browser',
-    skip: fs.existsSync(chromium) ? null : `no Chromium at ${chromium} (apt-get install chromium, or set KENNO_CHROMIUM)`,
+    skip: fs.existsSync(chromium)
+      ? null
+      : `no Chromium at ${chromium} (apt-get install chromium, or set KENNO_CHROMIUM)`,
   },
 ];
 
@@ -56,12 +58,16 @@ let pending = 0;
 if (fs.existsSync(report)) {
   const json = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites && !json.numFailedTests ? json.numFailedTestSuites : 0);
+  failed =
+    (json.numFailedTests ?? 0) +
+    (json.numFailedTestSuites && !json.numFailedTests ? json.numFailedTestSuites : 0);
   pending = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 } else if (result.status !== 0) {
   failed = 1;
 }
 if (result.status !== 0 && failed === 0) failed = 1;
-console.log(`Tiers run: ${run.map((t) => t.name).join(', ') || 'none'}${skipped.length ? `; skipped: ${skipped.map((t) => t.name).join(', ')}` : ''}`);
+console.log(
+  `Tiers run: ${run.map((t) => t.name).join(', ') || 'none'}${skipped.length ? `; skipped: ${skipped.map((t) => t.name).join(', ')}` : ''}`,
+);
 console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
 process.exit(result.status === 0 && failed === 0 ? 0 : 1);

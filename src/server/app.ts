@@ -46,7 +46,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // type) get the same error format as everything else.
     frameworkErrors: (error, _request, reply) => {
       const mapped = toAppError(error);
-      void reply.code(mapped.status as 400).send({ error: { code: mapped.code, message: mapped.message } } as never);
+      const raw = reply as unknown as { code(status: number): { send(body: unknown): void } };
+      raw.code(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
     },
   });
   // Every /api route is listed here; the permission test checks each against the permission table.

@@ -39,13 +39,17 @@ export async function buildUser(
 ) {
   userCounter += 1;
   const email = `${role}-${userCounter}-${process.pid}@example.org`;
-  const user = await createUser(database.db, { kind: 'system' }, {
-    email,
-    password: TEST_PASSWORD,
-    role,
-    organisationId: scope.organisationId ?? (role === 'member' ? 'centria' : null),
-    regionId: scope.regionId ?? (role === 'coordinator' ? 'kokkola' : null),
-  });
+  const user = await createUser(
+    database.db,
+    { kind: 'system' },
+    {
+      email,
+      password: TEST_PASSWORD,
+      role,
+      organisationId: scope.organisationId ?? (role === 'member' ? 'centria' : null),
+      regionId: scope.regionId ?? (role === 'coordinator' ? 'kokkola' : null),
+    },
+  );
   return user;
 }
 
