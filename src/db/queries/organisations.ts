@@ -1,24 +1,14 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { organisationVisibility } from '../../domain/auth/permissions.ts';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/roles.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
+import type { IndexedOrganisation } from '../../domain/registry/organisation-index.ts';
 import type { OrganisationInput, OrganisationPatch } from '../../domain/registry/organisation.ts';
 import type { Db } from '../create-db.ts';
 import { organisationCompetences, organisations } from '../schema/index.ts';
 import { diffFields, recordAudit } from './audit.ts';
-import { escapeLike } from './concepts.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type CompetenceRow = typeof organisationCompetences.$inferSelect;
-
-export type OrganisationFilter = {
-  q?: string;
-  regionId?: string;
-  type?: string;
-  conceptId?: string;
-  page: number;
-  pageSize: number;
-};
 
 const strengthRank = sql`case ${organisationCompetences.strength} when 'core' then 0 when 'active' then 1 else 2 end`;
 
@@ -27,43 +17,22 @@ const conceptIdsOf = sql<string[]>`array(
   where oc.organisation_id = ${organisations.id}
   order by case oc.strength when 'core' then 0 when 'active' then 1 else 2 end, oc.concept_id)`;
 
-function visibilityCondition(actor: Actor): SQL | undefined {
-  const v = organisationVisibility(actor);
-  if (v.all) return undefined;
-  const parts = [sql`${organisations.isPublic}`];
-  if (v.privateRegionId) parts.push(sql`${organisations.regionId} = ${v.privateRegionId}`);
-  if (v.privateOrganisationId) parts.push(sql`${organisations.id} = ${v.privateOrganisationId}`);
-  return sql`(${sql.join(parts, sql` or `)})`;
-}
-
-export async function listOrganisations(db: Db, actor: Actor, filter: OrganisationFilter) {
-  const conditions: (SQL | undefined)[] = [visibilityCondition(actor)];
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(
-      sql`(${organisations.name} ilike ${pattern} or ${organisations.nameEn} ilike ${pattern})`,
-    );
-  }
-  if (filter.regionId) conditions.push(eq(organisations.regionId, filter.regionId));
-  if (filter.type) conditions.push(eq(organisations.type, filter.type));
-  if (filter.conceptId) {
-    conditions.push(
-      sql`exists (select 1 from ${organisationCompetences} oc where oc.organisation_id = ${organisations.id}
-        and (oc.concept_id = ${filter.conceptId} or oc.concept_id like ${`${escapeLike(filter.conceptId)}.%`}))`,
-    );
-  }
-  const where = and(...conditions.filter((c): c is SQL => c !== undefined));
-  const [items, [count]] = await Promise.all([
-    db
-      .select({ organisation: organisations, conceptIds: conceptIdsOf })
-      .from(organisations)
-      .where(where)
-      .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
-  ]);
-  return { items, total: count?.total ?? 0 };
+/** Every organisation with its concept ids, for the in-memory registry read model. */
+export async function loadOrganisationsForIndex(db: Db): Promise<IndexedOrganisation[]> {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      type: organisations.type,
+      regionId: organisations.regionId,
+      municipality: organisations.municipality,
+      website: organisations.website,
+      isPublic: organisations.isPublic,
+      conceptIds: conceptIdsOf,
+    })
+    .from(organisations);
+  return rows;
 }
 
 export async function findOrganisation(db: Db, id: string) {

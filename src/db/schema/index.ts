@@ -1,6 +1,7 @@
 export * from './api-tokens.ts';
 export * from './audit-log.ts';
 export * from './concepts.ts';
+export * from './data-versions.ts';
 export * from './login-attempts.ts';
 export * from './meta.ts';
 export * from './organisation-competences.ts';

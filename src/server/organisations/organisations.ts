@@ -5,7 +5,6 @@ import {
   createOrganisation,
   deleteOrganisation,
   findOrganisation,
-  listOrganisations,
   updateOrganisation,
 } from '../../db/queries/organisations.ts';
 import { regionExists } from '../../db/queries/regions.ts';
@@ -15,7 +14,9 @@ import {
   canEditOrganisation,
   canReadOrganisation,
   forbiddenOrganisationFields,
+  organisationVisibility,
 } from '../../domain/auth/permissions.ts';
+import { queryOrganisationIndex } from '../../domain/registry/organisation-index.ts';
 import type { Actor } from '../../domain/auth/roles.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import {
@@ -24,6 +25,7 @@ import {
   slugifyOrganisationName,
 } from '../../domain/registry/organisation.ts';
 import { requireUser } from '../auth/actor.ts';
+import { createOrganisationReadModel } from './organisation-read-model.ts';
 import type { AppContext } from '../context.ts';
 import { IdParamsSchema } from '../shared-schemas.ts';
 import { presentOrganisation, presentOrganisationSummary } from './presenters.ts';
@@ -32,6 +34,8 @@ import { OrganisationListQuerySchema, OrganisationPageSchema, OrganisationSchema
 export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
+  // Lists are served from memory; profiles and writes go to the database.
+  const readModel = createOrganisationReadModel(db);
 
   /** Loads a row the actor may read; a row it may not read is reported as missing. */
   async function loadReadable(actor: Actor, id: string) {
@@ -57,16 +61,14 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
     },
     handler: async (request) => {
       const q = request.query;
-      const { items, total } = await listOrganisations(db, request.actor, {
-        q: q.q || undefined,
-        regionId: q.region,
-        type: q.type,
-        conceptId: q.concept,
-        page: q.page,
-        pageSize: q.pageSize,
-      });
+      const index = await readModel.current();
+      const { items, total } = queryOrganisationIndex(
+        index,
+        { q: q.q || undefined, regionId: q.region, type: q.type, conceptId: q.concept, page: q.page, pageSize: q.pageSize },
+        organisationVisibility(request.actor),
+      );
       return {
-        items: items.map((i) => presentOrganisationSummary(i.organisation, i.conceptIds)),
+        items: items.map(presentOrganisationSummary),
         total,
         page: q.page,
         pageSize: q.pageSize,
@@ -110,6 +112,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       await checkRegion(input.regionId);
       const id = await freeOrganisationId(input.name);
       const row = await createOrganisation(db, actor, id, input);
+      await readModel.refresh();
       return reply.status(201).send(presentOrganisation(row, [], true));
     },
   });
@@ -137,6 +140,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       }
       await checkRegion(request.body.regionId);
       const row = await updateOrganisation(db, actor, request.params.id, request.body);
+      await readModel.refresh();
       const after = await findOrganisation(db, row.id);
       return presentOrganisation(row, after?.competences ?? [], canEditOrganisation(actor, row));
     },
@@ -155,6 +159,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       if (!canDeleteOrganisation(actor, found.organisation))
         throw new AppError('forbidden', 'You may not remove this organisation');
       await deleteOrganisation(db, actor, request.params.id);
+      await readModel.refresh();
       return reply.status(204).send(null);
     },
   });

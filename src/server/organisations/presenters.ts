@@ -1,7 +1,11 @@
 import type { CompetenceRow, OrganisationRow } from '../../db/queries/organisations.ts';
 import type { Organisation } from './schema.ts';
 
-export function presentOrganisationSummary(row: OrganisationRow, conceptIds: string[]) {
+type SummaryFields = Pick<OrganisationRow, 'id' | 'name' | 'nameEn' | 'type' | 'regionId' | 'municipality' | 'website' | 'isPublic'> & {
+  conceptIds: string[];
+};
+
+export function presentOrganisationSummary(row: SummaryFields) {
   return {
     id: row.id,
     name: row.name,
@@ -11,7 +15,7 @@ export function presentOrganisationSummary(row: OrganisationRow, conceptIds: str
     municipality: row.municipality,
     website: row.website,
     isPublic: row.isPublic,
-    conceptIds,
+    conceptIds: row.conceptIds,
   };
 }
 
@@ -21,10 +25,7 @@ export function presentOrganisation(
   canEdit: boolean,
 ): Organisation {
   return {
-    ...presentOrganisationSummary(
-      row,
-      competences.map((c) => c.conceptId),
-    ),
+    ...presentOrganisationSummary({ ...row, conceptIds: competences.map((c) => c.conceptId) }),
     businessId: row.businessId,
     description: { fi: row.description.fi ?? '', sv: row.description.sv ?? '', en: row.description.en ?? '' },
     competences: competences.map((c) => ({
