@@ -7,7 +7,12 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export type Spawned = { child: ChildProcess; url: string; stop(): Promise<void> };
 
 /** Starts a process and waits for it to print a URL matching `pattern`. */
-export function spawnAndWaitForUrl(args: string[], env: NodeJS.ProcessEnv, pattern: RegExp, timeoutMs = 60_000): Promise<Spawned> {
+export function spawnAndWaitForUrl(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<Spawned> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -40,7 +45,14 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export type LoadResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; total: number };
+export type LoadResult = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+};
 
 export async function load(url: string, connections: number, durationSeconds: number): Promise<LoadResult> {
   const result = await autocannon({ url, connections, duration: durationSeconds, pipelining: 1 });

@@ -17,7 +17,15 @@ const quick = args.quick;
 const pgUrl = process.env.KENNO_BENCH_DATABASE_URL ?? process.env.KENNO_TEST_DATABASE_URL;
 
 type DbKind = 'pglite' | 'postgres';
-type Row = { benchmark: string; db: DbKind; metric: string; value: number; unit: string; bar: string; pass: boolean | null };
+type Row = {
+  benchmark: string;
+  db: DbKind;
+  metric: string;
+  value: number;
+  unit: string;
+  bar: string;
+  pass: boolean | null;
+};
 const rows: Row[] = [];
 const raw: Record<string, unknown> = {};
 
@@ -36,7 +44,13 @@ async function freshPostgresEnv() {
   await adminQuery(`create database ${name}`);
   const url = new URL(pgUrl!);
   url.pathname = `/${name}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), KENNO_DEMO: 'true', KENNO_ADMIN_EMAIL: 'admin@bench.example.org', KENNO_ADMIN_PASSWORD: 'bench-password-123' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    KENNO_DEMO: 'true',
+    KENNO_ADMIN_EMAIL: 'admin@bench.example.org',
+    KENNO_ADMIN_PASSWORD: 'bench-password-123',
+  };
   return { env, cleanup: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
@@ -44,20 +58,49 @@ async function benchStart(db: DbKind) {
   const rounds = quick ? 1 : 3;
   const restarts = quick ? 2 : 5;
   const port = 3900 + (db === 'pglite' ? 1 : 2);
-  const times = await measureStartTimes(rounds, restarts, db === 'pglite' ? freshPgliteEnv : freshPostgresEnv, port);
+  const times = await measureStartTimes(
+    rounds,
+    restarts,
+    db === 'pglite' ? freshPgliteEnv : freshPostgresEnv,
+    port,
+  );
   raw[`start.${db}`] = times;
   const first = Math.max(...times.firstStartMs);
   const existing = percentile(times.existingStartMs, 95);
-  rows.push({ benchmark: 'start', db, metric: 'first start → 200 /api/health (max)', value: first, unit: 'ms', bar: '≤ 20000 ms', pass: first <= 20_000 });
-  rows.push({ benchmark: 'start', db, metric: 'start on existing data → 200 (p95)', value: existing, unit: 'ms', bar: '≤ 3000 ms', pass: existing <= 3000 });
+  rows.push({
+    benchmark: 'start',
+    db,
+    metric: 'first start → 200 /api/health (max)',
+    value: first,
+    unit: 'ms',
+    bar: '≤ 20000 ms',
+    pass: first <= 20_000,
+  });
+  rows.push({
+    benchmark: 'start',
+    db,
+    metric: 'start on existing data → 200 (p95)',
+    value: existing,
+    unit: 'ms',
+    bar: '≤ 3000 ms',
+    pass: existing <= 3000,
+  });
 }
 
 async function benchHttp(db: DbKind) {
   const duration = quick ? 3 : 10;
   const connections = 50;
   const fresh = db === 'pglite' ? await freshPgliteEnv() : await freshPostgresEnv();
-  const kenno = await spawnAndWaitForUrl(['bin/kenno.js', 'start'], { ...fresh.env, PORT: '0', KENNO_LOG_LEVEL: 'warn' }, /is running at (http:\/\/\S+) /);
-  const bare = await spawnAndWaitForUrl(['--import', 'tsx', 'bench/bare-server.ts'], process.env, /listening (http:\/\/\S+)/);
+  const kenno = await spawnAndWaitForUrl(
+    ['bin/kenno.js', 'start'],
+    { ...fresh.env, PORT: '0', KENNO_LOG_LEVEL: 'warn' },
+    /is running at (http:\/\/\S+) /,
+  );
+  const bare = await spawnAndWaitForUrl(
+    ['--import', 'tsx', 'bench/bare-server.ts'],
+    process.env,
+    /listening (http:\/\/\S+)/,
+  );
   try {
     const target = `${kenno.url}/api/organisations?pageSize=20`;
     // Warm up both, then measure the baseline and Kenno alternately, twice each.
@@ -69,16 +112,57 @@ async function benchHttp(db: DbKind) {
       results.kenno.push(await load(target, connections, duration));
     }
     raw[`http.${db}`] = results;
-    const best = (list: LoadResult[]) => list.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+    const best = (list: LoadResult[]) =>
+      list.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
     const k = best(results.kenno);
     const b = best(results.bare);
     const ratio = k.requestsPerSecond / b.requestsPerSecond;
     const errors = results.kenno.reduce((n, r) => n + r.errors + r.non2xx, 0);
-    rows.push({ benchmark: 'http', db, metric: 'bare Fastify JSON route (baseline)', value: b.requestsPerSecond, unit: 'req/s', bar: '—', pass: null });
-    rows.push({ benchmark: 'http', db, metric: 'GET /api/organisations, 50 connections', value: k.requestsPerSecond, unit: 'req/s', bar: '—', pass: null });
-    rows.push({ benchmark: 'http', db, metric: 'throughput ratio to baseline', value: ratio, unit: '×', bar: '≥ 0.30', pass: ratio >= 0.3 });
-    rows.push({ benchmark: 'http', db, metric: 'GET /api/organisations p99 latency', value: k.p99Ms, unit: 'ms', bar: '≤ 100 ms', pass: k.p99Ms <= 100 });
-    rows.push({ benchmark: 'http', db, metric: 'errors and non-2xx answers', value: errors, unit: 'count', bar: '0', pass: errors === 0 });
+    rows.push({
+      benchmark: 'http',
+      db,
+      metric: 'bare Fastify JSON route (baseline)',
+      value: b.requestsPerSecond,
+      unit: 'req/s',
+      bar: '—',
+      pass: null,
+    });
+    rows.push({
+      benchmark: 'http',
+      db,
+      metric: 'GET /api/organisations, 50 connections',
+      value: k.requestsPerSecond,
+      unit: 'req/s',
+      bar: '—',
+      pass: null,
+    });
+    rows.push({
+      benchmark: 'http',
+      db,
+      metric: 'throughput ratio to baseline',
+      value: ratio,
+      unit: '×',
+      bar: '≥ 0.30',
+      pass: ratio >= 0.3,
+    });
+    rows.push({
+      benchmark: 'http',
+      db,
+      metric: 'GET /api/organisations p99 latency',
+      value: k.p99Ms,
+      unit: 'ms',
+      bar: '≤ 100 ms',
+      pass: k.p99Ms <= 100,
+    });
+    rows.push({
+      benchmark: 'http',
+      db,
+      metric: 'errors and non-2xx answers',
+      value: errors,
+      unit: 'count',
+      bar: '0',
+      pass: errors === 0,
+    });
   } finally {
     await kenno.stop();
     await bare.stop();
@@ -87,7 +171,8 @@ async function benchHttp(db: DbKind) {
 }
 
 const dbs: DbKind[] = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
-if (!pgUrl) console.log('PostgreSQL benchmarks skipped: set KENNO_BENCH_DATABASE_URL (or KENNO_TEST_DATABASE_URL).');
+if (!pgUrl)
+  console.log('PostgreSQL benchmarks skipped: set KENNO_BENCH_DATABASE_URL (or KENNO_TEST_DATABASE_URL).');
 for (const db of dbs) {
   console.log(`\n[${db}] start time …`);
   await benchStart(db);
@@ -95,18 +180,35 @@ for (const db of dbs) {
   await benchHttp(db);
 }
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? '?',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
 const result = { date: new Date().toISOString(), quick, machine, rows, raw };
 const dir = path.join(ROOT, 'bench/results');
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(result, null, 2));
-fs.writeFileSync(path.join(dir, `${result.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(
+  path.join(dir, `${result.date.replace(/[:.]/g, '-')}.json`),
+  JSON.stringify(result, null, 2),
+);
 
-const fmt = (r: Row) => (r.unit === '×' ? r.value.toFixed(2) : r.unit === 'count' ? String(r.value) : r.value.toFixed(r.value < 10 ? 1 : 0));
+const fmt = (r: Row) =>
+  r.unit === '×'
+    ? r.value.toFixed(2)
+    : r.unit === 'count'
+      ? String(r.value)
+      : r.value.toFixed(r.value < 10 ? 1 : 0);
 const table = [
   '| benchmark | db | metric | value | bar | met |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.benchmark} | ${r.db} | ${r.metric} | ${fmt(r)} ${r.unit} | ${r.bar} | ${r.pass === null ? '' : r.pass ? 'yes' : '**no**'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.benchmark} | ${r.db} | ${r.metric} | ${fmt(r)} ${r.unit} | ${r.bar} | ${r.pass === null ? '' : r.pass ? 'yes' : '**no**'} |`,
+  ),
 ].join('\n');
 console.log(`\n${table}\n`);
 if (!quick) {

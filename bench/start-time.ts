@@ -59,7 +59,12 @@ export async function measureStartTimes(
 
 export function freshPgliteEnv(): Promise<{ env: NodeJS.ProcessEnv; cleanup(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kenno-bench-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, KENNO_DATA_DIR: dataDir, KENNO_ADMIN_EMAIL: 'admin@bench.example.org', KENNO_ADMIN_PASSWORD: 'bench-password-123' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KENNO_DATA_DIR: dataDir,
+    KENNO_ADMIN_EMAIL: 'admin@bench.example.org',
+    KENNO_ADMIN_PASSWORD: 'bench-password-123',
+  };
   delete env.DATABASE_URL;
   return Promise.resolve({ env, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
 }

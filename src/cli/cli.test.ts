@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,5 +154,32 @@ describe('the kenno command', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('serves, then shuts down cleanly on SIGTERM and releases the data folder', async () => {
+    const child = spawn(process.execPath, ['bin/kenno.js', 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, KENNO_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', KENNO_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        output += d.toString();
+        const m = /is running at (http:\/\/\S+) /.exec(output);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+    });
+    const health = await fetch(`${url}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'pglite', version: expect.any(String) });
+    // Structured logs: JSON lines.
+    const logLine = output.split('\n').find((l) => l.startsWith('{'));
+    expect(JSON.parse(logLine!)).toMatchObject({ level: expect.any(Number), msg: expect.any(String) });
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'kenno.lock'))).toBe(false);
   });
 });

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
@@ -7,6 +11,7 @@ import { ROLES, type Role } from '../domain/auth/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../domain/auth/secrets.ts';
 import { AppError } from '../domain/errors.ts';
 import { openDatabase, startServer } from '../server/start-server.ts';
+import { WEB_DIST } from '../server/web-app.ts';
 import { VERSION } from '../version.ts';
 
 const program = new Command('kenno')
@@ -17,9 +22,9 @@ program
   .command('start')
   .description('Start the server (embedded database in KENNO_DATA_DIR, or DATABASE_URL)')
   .option('--port <port>', 'port to listen on (default PORT or 3000)')
-  .option('--dev', 'development mode (pretty logs)')
   .action(async (options: { port?: string }) => {
     const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+    ensureWebAppBuilt();
     const server = await startServer(config);
     console.log(`Kenno ${VERSION} is running at ${server.url} (database: ${server.database.kind}).`);
   });
@@ -104,6 +109,18 @@ program
   .action(async () => {
     await withDatabase(async () => console.log('The database schema is up to date.'));
   });
+
+/** `npm install` builds the web app (the `prepare` script); build it here if that was skipped. */
+function ensureWebAppBuilt(): void {
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+  if (!fs.existsSync(vite)) return; // the server still serves the API and says how to build
+  console.log('Building the web app (first start) …');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: 'inherit',
+  });
+}
 
 async function withDatabase(
   work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,

@@ -5,6 +5,9 @@ import { dataVersions } from '../schema/index.ts';
 export type DataScope = 'registry';
 
 export async function readDataVersion(db: Db, scope: DataScope): Promise<number> {
-  const [row] = await db.select({ version: dataVersions.version }).from(dataVersions).where(eq(dataVersions.scope, scope));
+  const [row] = await db
+    .select({ version: dataVersions.version })
+    .from(dataVersions)
+    .where(eq(dataVersions.scope, scope));
   return Number(row?.version ?? 0);
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrganisationIndex, type IndexedOrganisation, queryOrganisationIndex } from './organisation-index.ts';
+import {
+  buildOrganisationIndex,
+  type IndexedOrganisation,
+  queryOrganisationIndex,
+} from './organisation-index.ts';
 
 const org = (id: string, name: string, extra: Partial<IndexedOrganisation> = {}): IndexedOrganisation => ({
   id,
@@ -26,25 +30,57 @@ const everyone = { all: false as const, privateRegionId: null, privateOrganisati
 describe('organisation index', () => {
   it('sorts in Finnish alphabetical order (Å, Ä, Ö after Z)', () => {
     const { items } = queryOrganisationIndex(index, { page: 1, pageSize: 10 }, { all: true });
-    expect(items.map((o) => o.name)).toEqual(['Akkutehdas Oy', 'Hidden Oy', 'Zinc Works', 'Åbo Akademi', 'Öljynjalostus Oy']);
+    expect(items.map((o) => o.name)).toEqual([
+      'Akkutehdas Oy',
+      'Hidden Oy',
+      'Zinc Works',
+      'Åbo Akademi',
+      'Öljynjalostus Oy',
+    ]);
   });
 
   it('searches names in both languages case-insensitively', () => {
-    expect(queryOrganisationIndex(index, { q: 'ÅBO akad', page: 1, pageSize: 10 }, everyone).items.map((o) => o.id)).toEqual(['aa']);
+    expect(
+      queryOrganisationIndex(index, { q: 'ÅBO akad', page: 1, pageSize: 10 }, everyone).items.map(
+        (o) => o.id,
+      ),
+    ).toEqual(['aa']);
     expect(queryOrganisationIndex(index, { q: 'university', page: 1, pageSize: 10 }, everyone).total).toBe(1);
   });
 
   it('filters by region, type and concept including narrower concepts', () => {
-    expect(queryOrganisationIndex(index, { regionId: 'pori', page: 1, pageSize: 10 }, everyone).total).toBe(1);
-    expect(queryOrganisationIndex(index, { type: 'university', page: 1, pageSize: 10 }, everyone).total).toBe(1);
-    expect(queryOrganisationIndex(index, { conceptId: 'cell', page: 1, pageSize: 10 }, everyone).items.map((o) => o.id)).toEqual(['a']);
-    expect(queryOrganisationIndex(index, { conceptId: 'cel', page: 1, pageSize: 10 }, everyone).total).toBe(0);
+    expect(queryOrganisationIndex(index, { regionId: 'pori', page: 1, pageSize: 10 }, everyone).total).toBe(
+      1,
+    );
+    expect(queryOrganisationIndex(index, { type: 'university', page: 1, pageSize: 10 }, everyone).total).toBe(
+      1,
+    );
+    expect(
+      queryOrganisationIndex(index, { conceptId: 'cell', page: 1, pageSize: 10 }, everyone).items.map(
+        (o) => o.id,
+      ),
+    ).toEqual(['a']);
+    expect(queryOrganisationIndex(index, { conceptId: 'cel', page: 1, pageSize: 10 }, everyone).total).toBe(
+      0,
+    );
   });
 
   it('shows private rows only to whom the permissions allow', () => {
     expect(queryOrganisationIndex(index, { page: 1, pageSize: 10 }, everyone).total).toBe(4);
-    expect(queryOrganisationIndex(index, { page: 1, pageSize: 10 }, { all: false, privateRegionId: 'vaasa', privateOrganisationId: null }).total).toBe(5);
-    expect(queryOrganisationIndex(index, { page: 1, pageSize: 10 }, { all: false, privateRegionId: null, privateOrganisationId: 'h' }).total).toBe(5);
+    expect(
+      queryOrganisationIndex(
+        index,
+        { page: 1, pageSize: 10 },
+        { all: false, privateRegionId: 'vaasa', privateOrganisationId: null },
+      ).total,
+    ).toBe(5);
+    expect(
+      queryOrganisationIndex(
+        index,
+        { page: 1, pageSize: 10 },
+        { all: false, privateRegionId: null, privateOrganisationId: 'h' },
+      ).total,
+    ).toBe(5);
   });
 
   it('pages with a stable total', () => {

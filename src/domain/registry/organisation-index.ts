@@ -38,7 +38,10 @@ export function normaliseForSearch(text: string): string {
   return text.toLocaleLowerCase('fi').normalize('NFC');
 }
 
-export function buildOrganisationIndex(version: number, organisations: IndexedOrganisation[]): OrganisationIndex {
+export function buildOrganisationIndex(
+  version: number,
+  organisations: IndexedOrganisation[],
+): OrganisationIndex {
   const entries = organisations
     .map((org) => ({ org, haystack: normaliseForSearch(`${org.name}\n${org.nameEn ?? ''}`) }))
     .sort((a, b) => collator.compare(a.org.name, b.org.name) || (a.org.id < b.org.id ? -1 : 1));
@@ -53,7 +56,11 @@ function isVisible(org: OrganisationScope, visibility: Visibility): boolean {
   );
 }
 
-export function queryOrganisationIndex(index: OrganisationIndex, query: OrganisationQuery, visibility: Visibility) {
+export function queryOrganisationIndex(
+  index: OrganisationIndex,
+  query: OrganisationQuery,
+  visibility: Visibility,
+) {
   const needle = query.q ? normaliseForSearch(query.q) : null;
   const conceptPrefix = query.conceptId ? `${query.conceptId}.` : null;
   const start = (query.page - 1) * query.pageSize;
@@ -65,7 +72,8 @@ export function queryOrganisationIndex(index: OrganisationIndex, query: Organisa
     if (query.type && org.type !== query.type) continue;
     if (!isVisible(org, visibility)) continue;
     if (needle && !haystack.includes(needle)) continue;
-    if (query.conceptId && !org.conceptIds.some((c) => c === query.conceptId || c.startsWith(conceptPrefix!))) continue;
+    if (query.conceptId && !org.conceptIds.some((c) => c === query.conceptId || c.startsWith(conceptPrefix!)))
+      continue;
     if (total >= start && total < end) items.push(org);
     total++;
   }

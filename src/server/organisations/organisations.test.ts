@@ -22,7 +22,9 @@ describe('GET /api/organisations', () => {
     expect(first.items).toHaveLength(10);
     expect(second.items.map((o) => o.id)).not.toContain(first.items[0]!.id);
     const names = first.items.map((o) => o.name);
-    expect(names).toEqual([...names].sort(new Intl.Collator('fi', { sensitivity: 'base', numeric: true }).compare));
+    expect(names).toEqual(
+      [...names].sort(new Intl.Collator('fi', { sensitivity: 'base', numeric: true }).compare),
+    );
   });
 
   it('searches by name in either language, case-insensitively, with wildcards taken literally', async () => {

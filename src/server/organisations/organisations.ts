@@ -64,7 +64,14 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       const index = await readModel.current();
       const { items, total } = queryOrganisationIndex(
         index,
-        { q: q.q || undefined, regionId: q.region, type: q.type, conceptId: q.concept, page: q.page, pageSize: q.pageSize },
+        {
+          q: q.q || undefined,
+          regionId: q.region,
+          type: q.type,
+          conceptId: q.concept,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
         organisationVisibility(request.actor),
       );
       return {

@@ -1,7 +1,10 @@
 import type { CompetenceRow, OrganisationRow } from '../../db/queries/organisations.ts';
 import type { Organisation } from './schema.ts';
 
-type SummaryFields = Pick<OrganisationRow, 'id' | 'name' | 'nameEn' | 'type' | 'regionId' | 'municipality' | 'website' | 'isPublic'> & {
+type SummaryFields = Pick<
+  OrganisationRow,
+  'id' | 'name' | 'nameEn' | 'type' | 'regionId' | 'municipality' | 'website' | 'isPublic'
+> & {
   conceptIds: string[];
 };
 

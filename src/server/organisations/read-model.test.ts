@@ -11,7 +11,10 @@ let b: Awaited<ReturnType<typeof buildApp>>;
 
 beforeAll(async () => {
   a = await createTestApp();
-  b = await buildApp({ database: a.database, config: loadConfig({ KENNO_LOG_LEVEL: 'silent' }), version: 'test' }, { serveWebApp: false });
+  b = await buildApp(
+    { database: a.database, config: loadConfig({ KENNO_LOG_LEVEL: 'silent' }), version: 'test' },
+    { serveWebApp: false },
+  );
 });
 afterAll(async () => {
   await b.close();
@@ -19,13 +22,22 @@ afterAll(async () => {
 });
 
 const names = async (app: typeof b, q: string) =>
-  ((await app.inject({ url: `/api/organisations?q=${encodeURIComponent(q)}` })).json() as { items: { name: string }[] }).items.map((i) => i.name);
+  (
+    (await app.inject({ url: `/api/organisations?q=${encodeURIComponent(q)}` })).json() as {
+      items: { name: string }[];
+    }
+  ).items.map((i) => i.name);
 
 describe('registry read model across servers', () => {
   it('shows a write through server A on server B within a second, and on A at once', async () => {
     expect(await names(b, 'Read Model')).toEqual([]); // B has built its index
     const admin = await signIn(a.app, (await buildUser(a.database, 'admin')).email);
-    const created = await a.app.inject({ method: 'POST', url: '/api/organisations', headers: admin.headers(true), payload: { name: 'Read Model Oy', type: 'company' } });
+    const created = await a.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: admin.headers(true),
+      payload: { name: 'Read Model Oy', type: 'company' },
+    });
     expect(created.statusCode).toBe(201);
     expect(await names(a.app, 'Read Model')).toEqual(['Read Model Oy']);
 
@@ -39,7 +51,12 @@ describe('registry read model across servers', () => {
     expect(seen).toEqual(['Read Model Oy']);
     expect(Date.now() - started).toBeLessThan(1000);
 
-    await a.app.inject({ method: 'PATCH', url: `/api/organisations/${created.json().id}`, headers: admin.headers(true), payload: { name: 'Renamed Model Oy' } });
+    await a.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${created.json().id}`,
+      headers: admin.headers(true),
+      payload: { name: 'Renamed Model Oy' },
+    });
     await sleep(VERSION_CHECK_INTERVAL_MS + 50);
     await names(b, 'Model'); // the first request after the interval checks the version
     expect(await names(b, 'Model')).toEqual(['Renamed Model Oy']);
