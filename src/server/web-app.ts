@@ -23,13 +23,10 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST): P
     wildcard: false,
     index: false,
     maxAge: '1h',
-    setHeaders(res, filePath) {
+    setHeaders(reply, filePath) {
       // Vite puts a content hash in every asset name: those never change.
       if (filePath.includes(`${path.sep}assets${path.sep}`))
-        (res as unknown as { setHeader(n: string, v: string): void }).setHeader(
-          'cache-control',
-          'public, max-age=31536000, immutable',
-        );
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const indexHtml = fs.readFileSync(indexFile, 'utf8');

@@ -1,0 +1,15 @@
+// The eight modules of PRODUCT.md, in its order. `built` says whether the module shows data yet.
+export const MODULES = [
+  { key: 'taxonomy', path: '/taxonomy', built: true },
+  { key: 'organisations', path: '/organisations', built: true },
+  { key: 'challenges', path: '/challenges', built: false },
+  { key: 'projects', path: '/projects', built: false },
+  { key: 'skills', path: '/skills', built: false },
+  { key: 'trainingPaths', path: '/training-paths', built: false },
+  { key: 'sites', path: '/sites', built: false },
+  { key: 'reports', path: '/reports', built: false },
+] as const;
+
+export type ModuleKey = (typeof MODULES)[number]['key'];
+
+export type UnbuiltModuleKey = Extract<(typeof MODULES)[number], { built: false }>['key'];
