@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../create-db.ts';
 import { recordAudit } from '../queries/audit.ts';
 import {
+  conceptSchemes,
   concepts,
   meta,
   organisationCompetences,
@@ -56,6 +57,20 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
     );
     if (municipalities.length) await tx.insert(regionMunicipalities).values(municipalities);
 
+    await tx
+      .insert(conceptSchemes)
+      .values({
+        id: VALUE_CHAIN_SCHEME,
+        title: { fi: 'Akkualan arvoketju', sv: 'Batterivärdekedjan', en: 'Battery value chain' },
+        description: {
+          fi: 'Kennon jaettu akkualan arvoketjun luokitus: raaka-aineista kierrätykseen ja läpileikkaaviin teemoihin.',
+          sv: 'Kennos gemensamma klassificering av batterivärdekedjan: från råvaror till återvinning och tvärgående teman.',
+          en: "Kenno's shared battery value-chain taxonomy: from raw materials to recycling and cross-cutting themes.",
+        },
+        source: 'data/reference/value-chain.json',
+        sortOrder: 0,
+      })
+      .onConflictDoNothing();
     await tx.insert(concepts).values(
       files.valueChain.concepts.map((c, i) => ({
         id: c.id,
@@ -97,6 +112,7 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
           conceptId,
           strength: i === 0 ? ('core' as const) : ('active' as const),
           evidence: 'Reference data (data/demo/organisations.json sources)',
+          source: 'reference' as const,
         })),
     );
     if (competences.length) await tx.insert(organisationCompetences).values(competences);

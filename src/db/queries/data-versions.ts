@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../create-db.ts';
 import { dataVersions } from '../schema/index.ts';
 
-export type DataScope = 'registry';
+export type DataScope = 'registry' | 'taxonomy';
 
 export async function readDataVersion(db: Db, scope: DataScope): Promise<number> {
   const [row] = await db

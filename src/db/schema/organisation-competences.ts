@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CompetenceStrength } from '../../domain/registry/organisation.ts';
 import { concepts } from './concepts.ts';
 import { organisations } from './organisations.ts';
@@ -14,6 +14,12 @@ export const organisationCompetences = pgTable(
       .references(() => concepts.id, { onDelete: 'cascade' }),
     strength: text('strength').$type<CompetenceStrength>().notNull(),
     evidence: text('evidence'),
+    /** How the competence got here: typed by a person, a confirmed suggestion, an import, the reference data. */
+    source: text('source')
+      .$type<'manual' | 'suggestion' | 'import' | 'reference'>()
+      .notNull()
+      .default('manual'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.conceptId] }),
