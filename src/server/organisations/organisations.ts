@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -25,6 +25,7 @@ import {
   slugifyOrganisationName,
 } from '../../domain/registry/organisation.ts';
 import { requireUser } from '../auth/actor.ts';
+import { createResponseCache } from '../response-cache.ts';
 import { createOrganisationReadModel } from './organisation-read-model.ts';
 import type { AppContext } from '../context.ts';
 import { IdParamsSchema } from '../shared-schemas.ts';
@@ -36,6 +37,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
   const { db } = ctx.database;
   // Lists are served from memory; profiles and writes go to the database.
   const readModel = createOrganisationReadModel(db);
+  const listCache = createResponseCache();
 
   /** Loads a row the actor may read; a row it may not read is reported as missing. */
   async function loadReadable(actor: Actor, id: string) {
@@ -59,27 +61,45 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       querystring: OrganisationListQuerySchema,
       response: { 200: OrganisationPageSchema },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const q = request.query;
       const index = await readModel.current();
-      const { items, total } = queryOrganisationIndex(
-        index,
-        {
-          q: q.q || undefined,
-          regionId: q.region,
-          type: q.type,
-          conceptId: q.concept,
+      const visibility = organisationVisibility(request.actor);
+      const key = JSON.stringify([
+        index.version,
+        visibility,
+        q.q ?? '',
+        q.region,
+        q.type,
+        q.concept,
+        q.page,
+        q.pageSize,
+      ]);
+      let json = listCache.get(key);
+      if (json === undefined) {
+        const { items, total } = queryOrganisationIndex(
+          index,
+          {
+            q: q.q || undefined,
+            regionId: q.region,
+            type: q.type,
+            conceptId: q.concept,
+            page: q.page,
+            pageSize: q.pageSize,
+          },
+          visibility,
+        );
+        const page = {
+          items: items.map(presentOrganisationSummary),
+          total,
           page: q.page,
           pageSize: q.pageSize,
-        },
-        organisationVisibility(request.actor),
-      );
-      return {
-        items: items.map(presentOrganisationSummary),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
+        };
+        json = JSON.stringify(OrganisationPageSchema.parse(page));
+        listCache.set(key, json);
+      }
+      // Already validated and serialised: sent as is.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
     },
   });
 
