@@ -1,3 +1,4 @@
+import { ORGANISATION_TYPES, type OrganisationType } from '../../src/domain/registry/organisation-types.ts';
 // A small typed wrapper around fetch for the Kenno JSON API (see PRODUCT.md, "The stable API surface").
 // Every failure becomes an ApiError with a code from the API's error list, so pages can
 // translate errors by code instead of showing raw server text.
@@ -26,26 +27,8 @@ export interface Health {
   version: string;
 }
 
-export const ORGANISATION_TYPES = [
-  'company',
-  'company_rd',
-  'state_company',
-  'university',
-  'uas',
-  'vocational',
-  'research_org',
-  'city',
-  'municipality',
-  'development_company',
-  'industrial_park_operator',
-  'cluster_organisation',
-  'association',
-  'funder',
-  'port',
-  'utility',
-] as const;
-
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export { ORGANISATION_TYPES } from '../../src/domain/registry/organisation-types.ts';
+export type { OrganisationType } from '../../src/domain/registry/organisation-types.ts';
 
 export function isOrganisationType(value: string): value is OrganisationType {
   return (ORGANISATION_TYPES as readonly string[]).includes(value);

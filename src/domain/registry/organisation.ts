@@ -1,28 +1,10 @@
 import { z } from 'zod';
 import { checkBusinessId } from './business-id.ts';
 
-export const ORGANISATION_TYPES = [
-  'company',
-  'company_rd',
-  'state_company',
-  'university',
-  'uas',
-  'vocational',
-  'research_org',
-  'city',
-  'municipality',
-  'development_company',
-  'industrial_park_operator',
-  'cluster_organisation',
-  'association',
-  'funder',
-  'port',
-  'utility',
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+import { COMPETENCE_STRENGTHS, ORGANISATION_TYPES } from './organisation-types.ts';
 
-export const COMPETENCE_STRENGTHS = ['core', 'active', 'interest'] as const;
-export type CompetenceStrength = (typeof COMPETENCE_STRENGTHS)[number];
+export { COMPETENCE_STRENGTHS, ORGANISATION_TYPES };
+export type { CompetenceStrength, OrganisationType } from './organisation-types.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
