@@ -18,6 +18,8 @@ export type ValueChainSynonyms = {
   supersedes?: Record<string, string[]>;
   /** Concepts whose official labels are too generic to count as evidence ("Applications"). */
   unmatched_labels?: string[];
+  /** "concept counts as `becomes` when one of `when_also` is tagged too" (see TaggableConcept). */
+  context_rules?: Array<{ concept: string; when_also: string[]; becomes: string }>;
 };
 
 export function buildTaggableConcepts(
@@ -29,6 +31,7 @@ export function buildTaggableConcepts(
     ...Object.keys(synonyms.concepts),
     ...Object.entries(synonyms.supersedes ?? {}).flat(2),
     ...(synonyms.unmatched_labels ?? []),
+    ...(synonyms.context_rules ?? []).flatMap((r) => [r.concept, r.becomes, ...r.when_also]),
   ];
   for (const id of named) {
     // A synonym for a concept that no longer exists would silently tag nothing: fail loudly.
@@ -46,6 +49,9 @@ export function buildTaggableConcepts(
       altLabels: { fi: merge('fi'), sv: merge('sv'), en: merge('en') },
       supersedes: synonyms.supersedes?.[c.id] ?? [],
       matchLabels: !(synonyms.unmatched_labels ?? []).includes(c.id),
+      contextRules: (synonyms.context_rules ?? [])
+        .filter((r) => r.concept === c.id)
+        .map((r) => ({ whenAlso: r.when_also, becomes: r.becomes })),
     };
   });
 }

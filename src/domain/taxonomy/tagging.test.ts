@@ -73,9 +73,32 @@ describe('Finnish inflection and compounds', () => {
     expect(evidence(text, 'refining.metal-sulphates')).toEqual(['nikkeli-', 'kobolttisulfaatti']);
   });
 
+  it('inflects -as words with the strong grade and verbs with long endings', () => {
+    expect(evidence('Kokemäelle suunnitellussa akkutehtaassa valmistetaan akkuja.', 'cell')).toEqual([
+      'akkutehtaassa',
+    ]);
+    expect(ids('Akut on toimitettava esikäsiteltäviksi ja kierrätettäviksi.', 'fi')).toEqual(
+      expect.arrayContaining(['recycling.mechanical', 'recycling']),
+    );
+  });
+
+  it('keeps a compound part with its own word, not with a label spread over several words', () => {
+    // "litium" modifies "hydroksidi" here; the text says nothing of lithium ore.
+    expect(ids('Malmin jalostaminen litiumhydroksidiksi on suomalaista teknologiaa.', 'fi')).not.toContain(
+      'raw.lithium',
+    );
+    // The last word of a label may modify a head: hydrometallurgical recycling capacity.
+    expect(ids('Laitos kasvattaa hydrometallurgista kierrätyskapasiteettia.', 'fi')).toContain(
+      'recycling.hydromet',
+    );
+  });
+
   it('does not take a short word for a compound part', () => {
     // "pii" (silicon) must not be found in "piirtää" or "kuppiin".
     expect(ids('Hän piirtää kuvan ja kaataa kahvia kuppiin.', 'fi')).toEqual([]);
+    // "=kestävä" is marked whole-word in the synonym list: not in "haponkestävä" (acid-proof).
+    expect(ids('Kone on valmistettu haponkestävästä teräksestä.', 'fi')).toEqual([]);
+    expect(ids('Tavoitteena on kestävä akkuteollisuus.', 'fi')).toContain('cross.sustainability');
   });
 });
 
@@ -95,6 +118,11 @@ describe('Swedish compounds and definite forms', () => {
     expect(evidence('Katodmaterialet produceras i Vasa.', 'cam')).toEqual(['Katodmaterialet']);
   });
 
+  it('matches "^elbil" at the start of a word only', () => {
+    expect(ids('Elbilsbatterierna återvinns.', 'sv')).toContain('app.ev');
+    expect(ids('En dieselbilsbrand släcks med vatten.', 'sv')).not.toContain('app.ev');
+  });
+
   it('finds black mass and mining in compounds', () => {
     expect(ids('Svartmassan från batteriåtervinningen går till gruvbolaget.', 'sv')).toEqual(
       expect.arrayContaining(['recycling.black-mass', 'recycling', 'raw.mining']),
@@ -107,6 +135,23 @@ describe('English plurals and phrases', () => {
     const result = tag('The plant produces cathode materials from recycled batteries.');
     expect(result.find((r) => r.conceptId === 'cam')?.evidence).toEqual(['cathode', 'materials']);
     expect(result.find((r) => r.conceptId === 'recycling')?.evidence).toEqual(['recycled']);
+  });
+
+  it('needs English label words written together, or around function words only', () => {
+    const result = ids('A Battery Thermal Management System keeps the cells cool.', 'en');
+    expect(result).toContain('pack.thermal');
+    expect(result).not.toContain('pack.bms');
+    expect(ids('The platform will balance the local grid.', 'en')).toContain(
+      'app.stationary.grid-integration',
+    );
+  });
+
+  it('does not count words of a company name as evidence', () => {
+    const result = ids('Fortum Battery Recycling opened a hydrometallurgical plant.', 'en');
+    expect(result).not.toContain('recycling');
+    expect(ids("LUT University's Department of Separation Science led the work.", 'en')).toContain(
+      'cross.separation',
+    );
   });
 
   it('keeps separator and separation apart', () => {
@@ -154,6 +199,16 @@ describe('specificity', () => {
     expect(result).toContain('recycling.hydromet');
     expect(result).not.toContain('recycling');
     expect(result).not.toContain('refining.hydromet');
+  });
+
+  it('reads hydrometallurgy in a recycling text as hydrometallurgical recycling', () => {
+    const result = ids(
+      'Black mass from battery recycling is sent on for hydrometallurgical extraction.',
+      'en',
+    );
+    expect(result).toContain('recycling.hydromet');
+    expect(result).not.toContain('refining.hydromet');
+    expect(ids('The ore is treated by hydrometallurgical extraction.', 'en')).toContain('refining.hydromet');
   });
 
   it('keeps the parent when it has evidence of its own', () => {

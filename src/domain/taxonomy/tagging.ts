@@ -9,16 +9,22 @@
  *   Each text word is walked through the trie from every position, so "akkukemikaalien" finds
  *   "akkukemikaal", "litiumhydroksidin" finds "litium" and "hydroksid", and a prefix may sit
  *   at the start (inflection), in the middle or at the end (compounds) of the word.
- * - English terms are compared by Snowball stem ("cathode materials" = "cathode material").
+ * - English terms are compared by an inflectional stem ("cathode materials" = "cathode material").
  * - Abbreviations (LFP, pCAM, BESS) are matched whole, written with capitals, optionally
  *   followed by digits or a hyphenated part ("NMC811", "LFP-akut").
- * - A label of several words matches when all its words occur within a small window, in any
- *   order (Finnish and Swedish word order is free, and "recycling of batteries" =
- *   "battery recycling").
+ * - A label of several words matches when all its words occur within a small window with no
+ *   punctuation or "and" between them. Finnish word order is free; in Swedish and English the
+ *   order may only turn around a preposition ("recycling of batteries" = "battery recycling"),
+ *   and English allows only function words or one plain adjective in between. A compound part
+ *   that modifies the rest of its own word does not count for a label spread over several words.
+ * - Words of a proper name ("Fortum Battery Recycling") are no evidence.
  * - Scores: match quality (exact > inflected > compound part) × specificity (more words and
  *   longer words are more specific), combined per concept as a noisy-or, so two independent
  *   mentions count more than one. A concept whose only evidence is also the evidence of a
- *   narrower concept is dropped (the narrower one is what the text is about).
+ *   narrower concept is dropped (the narrower one is what the text is about), as is a word
+ *   found only inside a longer compound that another concept matched ("nikkelisulfaatti").
+ * - Context rules from the data reinterpret a concept next to others (hydrometallurgy in a
+ *   recycling text is hydrometallurgical recycling).
  */
 import { deriveWordKeys, stemEnglish } from './term-keys.ts';
 import { detectLanguage, type TagLanguage, type TextToken, tokeniseText } from './text-tokens.ts';
@@ -40,6 +46,12 @@ export type TaggableConcept = {
   supersedes?: string[];
   /** False when the official labels are too generic to be evidence on their own ("Applications"). */
   matchLabels?: boolean;
+  /**
+   * Disambiguation by context: when one of `whenAlso` is tagged in the same text, this concept's
+   * evidence counts for `becomes` instead ("hydrometallurgy" in a text about battery recycling is
+   * hydrometallurgical recycling, not primary refining).
+   */
+  contextRules?: Array<{ whenAlso: string[]; becomes: string }>;
 };
 
 export type TagResult = {
@@ -86,7 +98,6 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
   'for',
   'from',
   'in',
-  'into',
   'on',
   'av',
   'för',
@@ -98,44 +109,55 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
   'inom',
 ]);
 
+const STOPWORD_LIST: Record<TagLanguage, string[]> = {
+  fi: ['ja', 'tai', 'sekä', 'esim', 'eli', 'ym', 'jne'],
+  sv: ['och', 'av', 'för', 'i', 'till', 'med', 'eller', 'från', 'tillbaka', 'tex', 'tm', 'en', 'ett'],
+  en: ['and', 'of', 'for', 'the', 'in', 'to', 'into', 'back', 'or', 'eg', 'with', 'from', 'a', 'an', 'on'],
+};
 const STOPWORDS: Record<TagLanguage, ReadonlySet<string>> = {
-  fi: new Set(['ja', 'tai', 'sekä', 'esim', 'eli', 'ym', 'jne']),
-  sv: new Set([
-    'och',
-    'av',
-    'för',
-    'i',
-    'till',
-    'med',
-    'eller',
-    'från',
-    'tillbaka',
-    'tex',
-    'tm',
-    'en',
-    'ett',
-  ]),
-  en: new Set([
-    'and',
-    'of',
-    'for',
-    'the',
-    'in',
-    'to',
-    'into',
-    'back',
-    'or',
-    'eg',
-    'with',
-    'from',
-    'a',
-    'an',
-    'on',
-  ]),
+  fi: new Set(STOPWORD_LIST.fi),
+  sv: new Set(STOPWORD_LIST.sv),
+  en: new Set(STOPWORD_LIST.en),
 };
 
+// English multi-word terms are written together; only function words may stand between their
+// words ("recycling of the batteries"). Otherwise "Battery Thermal Management System" would
+// also be a "battery management system". Finnish and Swedish put adjectives in between freely.
+// Function words of the three languages, which never make a run of capitalised words a name.
+const FUNCTION_WORD_SET: ReadonlySet<string> = new Set([
+  ...STOPWORD_LIST.fi,
+  ...STOPWORD_LIST.sv,
+  ...STOPWORD_LIST.en,
+  'this',
+  'these',
+  'its',
+  'our',
+  'their',
+  'se',
+  'det',
+  'den',
+]);
+const ENGLISH_GAP_WORDS: ReadonlySet<string> = new Set([
+  ...STOPWORD_LIST.en,
+  'its',
+  'their',
+  'our',
+  'this',
+  'these',
+  'used',
+]);
+
 type TermKind = 'word' | 'abbr';
-type Term = { kind: TermKind; lang: TagLanguage; norm: string; phraseIds: number[] };
+type Term = { kind: TermKind; lang: TagLanguage; norm: string; phraseIds: number[]; placement: Placement };
+// A synonym written "=kestävä" matches only as a word of its own (inflected), never as part of a
+// compound: "kestävä" (sustainable) must not be found in "haponkestävä" (acid-proof).
+const WHOLE_WORD_MARK = '=';
+// A synonym written "^elbil" matches only at the start of a word (inflected or as the first part
+// of a compound), never inside one: "elbil" must not be found in "diesel|bil".
+const INITIAL_ONLY_MARK = '^';
+// Verb stems take participle and passive endings: "kierrät|ettäviksi", "esikäsit|eltäviksi".
+const MAX_VERB_ENDING = 11;
+type Placement = 'any' | 'whole' | 'initial';
 type Phrase = {
   conceptIndex: number;
   termIds: number[];
@@ -144,12 +166,13 @@ type Phrase = {
   allowsConjunction: boolean;
   lang: TagLanguage;
 };
-type KeyEntry = { termId: number; surface: boolean; exact: boolean };
+type KeyEntry = { termId: number; surface: boolean; exact: boolean; placement: Placement; verbal: boolean };
 type TrieNode = { next: Map<string, TrieNode>; entries: KeyEntry[] | null };
 type IndexedConcept = {
   concept: TaggableConcept;
   /** Indices of concepts this one makes redundant on shared evidence: ancestors + `supersedes`. */
   supersedes: Set<number>;
+  contextRules: Array<{ whenAlso: number[]; becomes: number }>;
 };
 
 export type TagIndex = {
@@ -179,12 +202,14 @@ function insertKey(root: TrieNode, key: string, entry: KeyEntry): void {
     }
     node = child;
   }
-  const entries = (node.entries ??= []);
+  if (!node.entries) node.entries = [];
+  const entries = node.entries;
   const existing = entries.find((e) => e.termId === entry.termId);
   if (!existing) entries.push(entry);
   else {
     existing.surface ||= entry.surface;
     existing.exact ||= entry.exact;
+    existing.verbal ||= entry.verbal;
   }
 }
 
@@ -225,12 +250,12 @@ export function buildTagIndex(concepts: TaggableConcept[]): TagIndex {
   const abbreviations = new Map<string, number[]>();
   const conceptIndex = new Map(concepts.map((c, i) => [c.id, i]));
 
-  const internTerm = (kind: TermKind, lang: TagLanguage, norm: string): number => {
-    const key = kind === 'abbr' ? `abbr:${norm}` : `${lang}:${norm}`;
+  const internTerm = (kind: TermKind, lang: TagLanguage, norm: string, placement: Placement): number => {
+    const key = kind === 'abbr' ? `abbr:${norm}` : `${lang}:${placement}:${norm}`;
     const known = termIds.get(key);
     if (known !== undefined) return known;
     const id = terms.length;
-    terms.push({ kind, lang, norm, phraseIds: [] });
+    terms.push({ kind, lang, norm, phraseIds: [], placement });
     termIds.set(key, id);
     if (kind === 'abbr') {
       const list = abbreviations.get(norm) ?? [];
@@ -242,8 +267,8 @@ export function buildTagIndex(concepts: TaggableConcept[]): TagIndex {
       list.push(id);
       englishStems.set(stem, list);
     } else {
-      for (const { key: k, surface } of deriveWordKeys(norm, lang)) {
-        insertKey(tries[lang], k, { termId: id, surface, exact: k === norm });
+      for (const { key: k, surface, verbal } of deriveWordKeys(norm, lang)) {
+        insertKey(tries[lang], k, { termId: id, surface, exact: k === norm, placement, verbal });
       }
     }
     return id;
@@ -251,13 +276,16 @@ export function buildTagIndex(concepts: TaggableConcept[]): TagIndex {
 
   const seenPhrases = new Set<string>();
   const addPhrase = (index: number, variant: LabelVariant) => {
-    const all = tokeniseText(variant.text);
+    const mark = variant.text[0];
+    const placement: Placement =
+      mark === WHOLE_WORD_MARK ? 'whole' : mark === INITIAL_ONLY_MARK ? 'initial' : 'any';
+    const all = tokeniseText(placement === 'any' ? variant.text : variant.text.slice(1));
     const words = all.filter((t) => !STOPWORDS[variant.lang].has(t.norm) && t.norm);
     if (words.length === 0) return;
     const ids = words.map((w) =>
       isAbbreviation(w.written)
-        ? internTerm('abbr', variant.lang, w.norm)
-        : internTerm('word', variant.lang, w.norm),
+        ? internTerm('abbr', variant.lang, w.norm, 'any')
+        : internTerm('word', variant.lang, w.norm, placement),
     );
     const signature = `${index}:${[...ids].sort((a, b) => a - b).join(',')}`;
     if (seenPhrases.has(signature)) return;
@@ -300,7 +328,15 @@ export function buildTagIndex(concepts: TaggableConcept[]): TagIndex {
       const s = conceptIndex.get(id);
       if (s !== undefined) supersedes.add(s);
     }
-    return { concept, supersedes };
+    const contextRules = (concept.contextRules ?? []).flatMap((rule) => {
+      const becomes = conceptIndex.get(rule.becomes);
+      const whenAlso = rule.whenAlso.flatMap((id) => {
+        const i = conceptIndex.get(id);
+        return i === undefined ? [] : [i];
+      });
+      return becomes === undefined || whenAlso.length === 0 ? [] : [{ whenAlso, becomes }];
+    });
+    return { concept, supersedes, contextRules };
   });
 
   return { concepts: indexed, terms, phrases, tries, englishStems, abbreviations, stemMemo: new Map() };
@@ -318,7 +354,14 @@ function rateSpecificity(words: TextToken[], ids: number[], terms: Term[]): numb
   return 0.6;
 }
 
-type Occurrence = { token: number; start: number; end: number; quality: number };
+type Occurrence = {
+  token: number;
+  start: number;
+  end: number;
+  quality: number;
+  /** The word goes on after this part ("litium|hydroksidin"): the part modifies another word. */
+  modifier: boolean;
+};
 type PhraseMatch = { conceptIndex: number; score: number; spans: Occurrence[] };
 
 function recordOccurrence(found: Map<number, Occurrence[]>, termId: number, occ: Occurrence): void {
@@ -336,6 +379,7 @@ function recordOccurrence(found: Map<number, Occurrence[]>, termId: number, occ:
     same.start = occ.start;
     same.end = occ.end;
     same.quality = occ.quality;
+    same.modifier = occ.modifier;
   }
 }
 
@@ -374,7 +418,9 @@ function matchAbbreviations(
     const ids = index.abbreviations.get(candidate);
     if (!ids) continue;
     const quality = candidate === norm ? QUALITY_EXACT : QUALITY_INFLECTED;
-    for (const id of ids) recordOccurrence(found, id, { token: t, start: 0, end: candidate.length, quality });
+    const modifier = candidate === first && token.cuts.length > 0;
+    for (const id of ids)
+      recordOccurrence(found, id, { token: t, start: 0, end: candidate.length, quality, modifier });
   }
 }
 
@@ -393,8 +439,11 @@ function matchEnglish(index: TagIndex, token: TextToken, t: number, found: Map<n
     const ids = index.englishStems.get(stemTextWord(index, word));
     if (!ids) continue;
     for (const id of ids) {
-      const quality = index.terms[id]!.norm === word ? QUALITY_EXACT : QUALITY_STEM;
-      recordOccurrence(found, id, { token: t, start, end, quality });
+      const term = index.terms[id]!;
+      // "=training" in English: the word itself or its plural, not "trained" (a model is trained).
+      if (term.placement === 'whole' && word !== term.norm && word !== `${term.norm}s`) continue;
+      const quality = term.norm === word ? QUALITY_EXACT : QUALITY_STEM;
+      recordOccurrence(found, id, { token: t, start, end, quality, modifier: end < token.norm.length });
     }
   }
 }
@@ -422,15 +471,26 @@ function matchCompoundLanguage(
       const rest = n - q;
       const atPartEnd = rest === 0 || token.cuts.includes(q);
       for (const entry of node.entries) {
+        const endingLimit =
+          keyLength < MIN_COMPOUND_KEY ? SHORT_KEY_MAX_ENDING : entry.verbal ? MAX_VERB_ENDING : maxEnding;
         // Inside a compound only keys of some length count: "kenno" in "akkukenno", not "pii" in "kuppiin".
         if (!atPartStart && keyLength < MIN_COMPOUND_KEY) continue;
+        if (entry.placement === 'whole' && (p !== 0 || rest > endingLimit)) continue;
+        if (entry.placement === 'initial' && p !== 0) continue;
         let quality: number;
-        if (atPartStart && (rest === 0 || atPartEnd)) quality = entry.exact ? QUALITY_EXACT : QUALITY_STEM;
-        else if (rest <= (keyLength < MIN_COMPOUND_KEY ? SHORT_KEY_MAX_ENDING : maxEnding)) {
+        let modifier = false;
+        if (atPartStart && (rest === 0 || atPartEnd)) {
+          quality = entry.exact ? QUALITY_EXACT : QUALITY_STEM;
+          modifier = rest > 0;
+        } else if (rest <= endingLimit) {
           quality = atPartStart ? QUALITY_INFLECTED : QUALITY_COMPOUND;
-        } else if (atPartEnd || (entry.surface && keyLength >= MIN_COMPOUND_KEY)) quality = QUALITY_COMPOUND;
-        else continue; // an oblique stem followed by more than an ending is not this word
-        recordOccurrence(found, entry.termId, { token: t, start: p, end: q, quality });
+        } else if (atPartEnd || (entry.surface && keyLength >= MIN_COMPOUND_KEY)) {
+          quality = QUALITY_COMPOUND;
+          modifier = true;
+        } else {
+          continue; // an oblique stem followed by more than an ending is not this word
+        }
+        recordOccurrence(found, entry.termId, { token: t, start: p, end: q, quality, modifier });
       }
     }
   }
@@ -442,6 +502,7 @@ function matchPhrase(
   found: Map<number, Occurrence[]>,
   tokens: TextToken[],
   conjunctions: boolean[],
+  hasTerm: boolean[],
   out: PhraseMatch[],
 ): void {
   const lists = phrase.termIds.map((id) => found.get(id)!);
@@ -502,6 +563,31 @@ function matchPhrase(
       }
     }
     if (crossesBoundary) continue;
+    if (phrase.lang === 'en' && gaps > 0) {
+      // One plain adjective may stand in between ("balance the local grid"), but not a word that
+      // is itself a term ("Battery Thermal Management System" is no battery management system).
+      let contentWords = 0;
+      let termWord = false;
+      for (let t = first + 1; t < last; t++) {
+        if (tokensUsed.has(t) || ENGLISH_GAP_WORDS.has(tokens[t]!.norm)) continue;
+        contentWords++;
+        if (hasTerm[t]) termWord = true;
+      }
+      if (termWord || contentWords > 1) continue;
+    }
+    // A compound part that modifies the rest of its own word belongs to that word, not to a label
+    // spread over several words: "litium|hydroksidin" is no evidence for "litium … malmi".
+    // The last word of the label may itself modify a compound head ("hydrometallurginen
+    // kierrätys|kapasiteetti" is still hydrometallurgical recycling).
+    if (tokensUsed.size > 1) {
+      const dangling = chosen.some(
+        (c, i) =>
+          c.modifier &&
+          !chosen.some((o) => o !== c && o.token === c.token && o.start >= c.end) &&
+          !(ordered && i === k - 1),
+      );
+      if (dangling) continue;
+    }
     if (!ordered && phrase.lang !== 'fi') {
       let inverted = false;
       for (let t = first + 1; t < last && !inverted; t++) inverted = PREPOSITIONS.has(tokens[t]!.norm);
@@ -522,22 +608,75 @@ function isSubsumed(a: PhraseMatch, b: PhraseMatch, index: TagIndex): boolean {
   if (a.conceptIndex === b.conceptIndex) return false;
   let strictlyLonger = true;
   for (const span of a.spans) {
-    // B may match several parts of one compound ("koboltti|sulfaattia"): take their extent.
-    let start = Number.POSITIVE_INFINITY;
-    let end = -1;
-    for (const s of b.spans) {
-      if (s.token !== span.token) continue;
-      start = Math.min(start, s.start);
-      end = Math.max(end, s.end);
-    }
-    if (end < 0) return false;
-    const contains = start <= span.start && end >= span.end;
-    if (!(contains && (span.start - start >= MIN_COMPOUND_LEFT || end - span.end >= MIN_COMPOUND_KEY))) {
-      strictlyLonger = false;
-    }
+    const longer = b.spans.some(
+      (s) =>
+        s.token === span.token &&
+        s.start <= span.start &&
+        s.end >= span.end &&
+        (span.start - s.start >= MIN_COMPOUND_LEFT || s.end - span.end >= MIN_COMPOUND_KEY),
+    );
+    if (!longer) strictlyLonger = false;
   }
   if (strictlyLonger) return true;
-  return index.concepts[b.conceptIndex]!.supersedes.has(a.conceptIndex);
+  return index.concepts[b.conceptIndex]!.supersedes.has(a.conceptIndex) && encloses(b, a);
+}
+
+// B's words enclose A's: "closed-loop battery recycling" encloses "battery recycling".
+function encloses(b: PhraseMatch, a: PhraseMatch): boolean {
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const s of b.spans) {
+    first = Math.min(first, s.token);
+    last = Math.max(last, s.token);
+  }
+  return a.spans.every((s) => s.token >= first && s.token <= last);
+}
+
+function isTitleCase(word: string): boolean {
+  const first = word[0] ?? '';
+  return first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
+}
+
+/**
+ * Words that are part of a proper name: in a run of title-case words, those that follow a word
+ * that is no term at all. "Fortum Battery Recycling started …" names a company ("Fortum" is no
+ * term), so it is no evidence of recycling; in "Department of Separation Science" the topic word
+ * comes first and stays evidence. A sentence-initial word that is a term ("Kaivosyhtiö Keliber")
+ * does not start a name. Abbreviations (all capitals) are not names. In a text set in title case
+ * throughout (a headline) nothing is marked.
+ */
+function markNameWords(tokens: TextToken[], hasTerm: boolean[]): boolean[] {
+  const title = tokens.map((t) => isTitleCase(t.written) && !FUNCTION_WORD_SET.has(t.norm));
+  const marked = tokens.map(() => false);
+  if (title.filter(Boolean).length * 2 > tokens.length) return marked;
+  let afterUnknown = false;
+  for (let t = 0; t < tokens.length; t++) {
+    const continues = t > 0 && title[t - 1] && !tokens[t]!.breakBefore;
+    if (!title[t]) {
+      afterUnknown = false;
+      continue;
+    }
+    if (!continues) afterUnknown = false;
+    if (afterUnknown) marked[t] = true;
+    if (!hasTerm[t]) afterUnknown = true;
+  }
+  return marked;
+}
+
+function isInName(match: PhraseMatch, named: boolean[]): boolean {
+  return match.spans.every((s) => named[s.token]);
+}
+
+function applyContextRules(index: TagIndex, matches: PhraseMatch[]): void {
+  const present = new Set(matches.map((m) => m.conceptIndex));
+  for (const m of matches) {
+    for (const rule of index.concepts[m.conceptIndex]!.contextRules) {
+      if (rule.whenAlso.some((c) => present.has(c))) {
+        m.conceptIndex = rule.becomes;
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -560,6 +699,8 @@ export function tagText(index: TagIndex, text: string, lang?: TagLanguage): TagR
   }
   if (found.size === 0) return [];
 
+  const hasTerm = tokens.map(() => false);
+  for (const list of found.values()) for (const occ of list) hasTerm[occ.token] = true;
   const matches: PhraseMatch[] = [];
   const tried = new Set<number>();
   for (const termId of found.keys()) {
@@ -568,11 +709,15 @@ export function tagText(index: TagIndex, text: string, lang?: TagLanguage): TagR
       tried.add(phraseId);
       const phrase = index.phrases[phraseId]!;
       if (phrase.termIds.every((id) => found.has(id)))
-        matchPhrase(phrase, found, tokens, conjunctions, matches);
+        matchPhrase(phrase, found, tokens, conjunctions, hasTerm, matches);
     }
   }
 
-  const surviving = matches.filter((a) => !matches.some((b) => b !== a && isSubsumed(a, b, index)));
+  const named = markNameWords(tokens, hasTerm);
+  const surviving = matches.filter(
+    (a) => !isInName(a, named) && !matches.some((b) => b !== a && isSubsumed(a, b, index)),
+  );
+  applyContextRules(index, surviving);
 
   const byConcept = new Map<number, PhraseMatch[]>();
   for (const m of surviving) {

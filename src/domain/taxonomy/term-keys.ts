@@ -49,6 +49,8 @@ export type WordKey = {
   key: string;
   /** True for the nominative word itself: only that form appears as the first part of a compound. */
   surface: boolean;
+  /** A Finnish verb stem: participles and passives add long endings (kierrät|ettäviksi). */
+  verbal: boolean;
 };
 
 const FI_VOWEL = 'aeiouyäö';
@@ -69,7 +71,29 @@ const FI_GRADATION: Array<[string, string]> = [
   ['ht', 'hd'],
 ];
 
+// Weak → strong grade for -as/-äs words, whose inflected forms take the strong grade.
+const FI_INVERSE_GRADATION: Record<string, string> = { d: 't', k: 'kk', p: 'pp', t: 'tt', v: 'p' };
+
+// Finnish infinitives: kierrättää, valmistaa, esikäsitellä, kerätä.
+const FI_VERB_ENDINGS = [
+  'taa',
+  'tää',
+  'staa',
+  'stää',
+  'ellä',
+  'ella',
+  'illä',
+  'illa',
+  'ätä',
+  'ata',
+  'ota',
+  'ötä',
+  'ida',
+  'idä',
+];
+
 function finnishKeys(word: string): WordKey[] {
+  const verbal = FI_VERB_ENDINGS.some((e) => word.endsWith(e)) && word.length >= 6;
   const keys = new Map<string, boolean>();
   const add = (key: string, surface: boolean) => {
     if (key.length < 3) return;
@@ -86,12 +110,23 @@ function finnishKeys(word: string): WordKey[] {
   // A plural label ("akkukemikaalit") stands in a compound in the singular ("akkukemikaalitehdas").
   if (last === 't' && isVowel(beforeLast) && word.length > 5) add(word.slice(0, -1), true);
   if (last === 's' && isVowel(beforeLast)) {
-    // -us/-ys/-os → -uksen (valmistus → valmistuksen), -uus/-yys → -uuden (turvallisuus → turvallisuuden)
-    if (isVowel(word.at(-3) ?? '')) add(word.slice(0, -1), false);
-    else add(`${word.slice(0, -1)}ks`, false);
+    const third = word.at(-3) ?? '';
+    if (isVowel(third)) {
+      // -uus/-yys/-ous → -uuden (turvallisuus → turvallisuuden, kiertotalous → kiertotalouden)
+      add(word.slice(0, -1), false);
+    } else if (beforeLast === 'a' || beforeLast === 'ä') {
+      // -as/-äs → -aa- with the consonant in the strong grade: tehdas → tehtaan, rikas → rikkaan
+      const strong = FI_INVERSE_GRADATION[third] ?? third;
+      add(`${word.slice(0, -3)}${strong}${beforeLast}${beforeLast}`, false);
+    } else {
+      // -us/-ys/-os → -uksen (valmistus → valmistuksen, kaivos → kaivoksen)
+      add(`${word.slice(0, -1)}ks`, false);
+    }
   }
   if (word.endsWith('nen') && word.length > 5) add(`${word.slice(0, -3)}s`, false); // kaksonen → kaksosen
-  if (isVowel(last) && word.length >= 5) add(word.slice(0, -1), false); // hiili → hiilen, malmi → malmin
+  // Final -i changes in inflection (hiili → hiilen, malmi → malmien); other final vowels stay
+  // (uutto → uuton), and dropping them would let "uutto" match "uutta" (new).
+  if (last === 'i' && word.length >= 5) add(word.slice(0, -1), false);
   // Gradation applies to the consonants right before the final vowel(s).
   let end = word.length;
   while (end > 0 && isVowel(word[end - 1]!)) end--;
@@ -105,7 +140,7 @@ function finnishKeys(word: string): WordKey[] {
       }
     }
   }
-  return [...keys].map(([key, surface]) => ({ key, surface }));
+  return [...keys].map(([key, surface]) => ({ key, surface, verbal }));
 }
 
 function swedishKeys(word: string): WordKey[] {
@@ -121,7 +156,7 @@ function swedishKeys(word: string): WordKey[] {
   // Snowball only when it strips an inflection, not a derivation: "säkerhet" must not become "säker".
   const stem = stemmers.sv.stem(word);
   if (word.startsWith(stem) && stem.length >= Math.max(4, word.length - 2)) add(stem, false);
-  return [...keys].map(([key, surface]) => ({ key, surface }));
+  return [...keys].map(([key, surface]) => ({ key, surface, verbal: false }));
 }
 
 export function deriveWordKeys(word: string, lang: 'fi' | 'sv'): WordKey[] {
