@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { load, percentile, ROOT, spawnAndWaitForUrl, type LoadResult } from './lib.ts';
 import { freshPgliteEnv, measureStartTimes } from './start-time.ts';
+import { benchTagging } from './tagging.ts';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = args.quick;
@@ -179,6 +180,13 @@ for (const db of dbs) {
   console.log(`[${db}] HTTP throughput …`);
   await benchHttp(db);
 }
+
+console.log('\n[tagging] throughput and quality …');
+const tagging = await benchTagging({ quick });
+raw.tagging = tagging;
+rows.push({ benchmark: 'tagging', db: 'none', metric: `texts/s (${tagging.texts} texts fi/sv/en)`, value: tagging.textsPerSecond, unit: 'texts/s', bar: '≥ 2000', pass: tagging.textsPerSecond >= 2000 });
+rows.push({ benchmark: 'tagging', db: 'none', metric: 'precision on the golden set', value: tagging.precision, unit: '×', bar: '≥ 0.85', pass: tagging.precision >= 0.85 });
+rows.push({ benchmark: 'tagging', db: 'none', metric: 'recall on the golden set', value: tagging.recall, unit: '×', bar: '≥ 0.85', pass: tagging.recall >= 0.85 });
 
 const machine = {
   cpus: os.cpus().length,
