@@ -25,7 +25,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the kenno command', () => {
+// Each step starts a real process that opens the embedded database: slow on a busy 2-core machine.
+describe('the kenno command', { timeout: 180_000 }, () => {
   it('loads the demo network, adds users of each role, and refuses bad input clearly', () => {
     const demo = kenno('demo');
     expect(demo.status, demo.stderr).toBe(0);
