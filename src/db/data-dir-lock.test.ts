@@ -43,7 +43,7 @@ async function holdInAnotherProcess(dataDir: string): Promise<ChildProcess> {
   return child;
 }
 
-describe('the data-folder lock', () => {
+describe('the data-folder lock', { timeout: 120_000 }, () => {
   it('refuses a second opener in the same process', () => {
     const dir = tempDir();
     const lock = acquireDataDirLock(dir);
