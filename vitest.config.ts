@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 const integration = [
   'src/db/**/*.test.ts',
   'src/server/**/*.test.ts',
+  'src/jobs/**/*.test.ts',
   'src/cli/**/*.test.ts',
   'test/**/*.test.ts',
 ];

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { load, percentile, ROOT, spawnAndWaitForUrl, type LoadResult } from './lib.ts';
 import { freshPgliteEnv, measureStartTimes } from './start-time.ts';
+import { benchOrganisationSearch } from './organisation-search.ts';
 import { benchTagging } from './tagging.ts';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -179,6 +180,10 @@ for (const db of dbs) {
   await benchStart(db);
   console.log(`[${db}] HTTP throughput …`);
   await benchHttp(db);
+  console.log(`[${db}] organisation search (5,000 organisations, 50,000 competences) …`);
+  const search = await benchOrganisationSearch({ db, quick });
+  rows.push(...search.rows);
+  raw[`search.${db}`] = search.raw;
 }
 
 console.log('\n[tagging] throughput and quality …');

@@ -9,8 +9,10 @@ import { conceptRoutes } from './concepts/concepts.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, toAppError } from './error-handler.ts';
 import { healthRoutes } from './health/health.ts';
+import { importRoutes } from './imports/imports.ts';
 import { organisationRoutes } from './organisations/organisations.ts';
 import { regionRoutes } from './regions/regions.ts';
+import { taggingRoutes } from './tagging/tagging.ts';
 import { registerWebApp } from './web-app.ts';
 
 export type ApiRoute = { method: string; url: string };
@@ -110,6 +112,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     await regionRoutes(api, ctx);
     await conceptRoutes(api, ctx);
     await organisationRoutes(api, ctx);
+    await importRoutes(api, ctx);
+    await taggingRoutes(api, ctx);
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
   if (options.serveWebApp !== false) await registerWebApp(app);

@@ -106,6 +106,237 @@ const TABLE: Case[] = [
     body: (who) => ({ email: `nobody-${who}@example.org`, password: 'x' }),
     expect: all(401),
   },
+  // ── Registry profile parts: competences, suggestions, infrastructure, contacts; tagging ──
+  // Whoever may edit an organisation may edit these. Item ids that do not exist answer 404 to
+  // editors and 403 to others (the permission is checked first); writes that succeed are in
+  // src/server/organisations/profile.test.ts, role by role.
+  {
+    method: 'PUT',
+    url: '/api/organisations/centria/competences/cam',
+    route: '/api/organisations/:id/competences/:conceptId',
+    body: () => ({ strength: 'interest' }),
+    expect: signedIn(403, { memberCentria: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/organisations/hidden-kokkola/competences/cam',
+    route: '/api/organisations/:id/competences/:conceptId',
+    body: () => ({ strength: 'interest' }),
+    expect: signedIn(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/centria/competences/cam',
+    route: '/api/organisations/:id/competences/:conceptId',
+    expect: signedIn(403, { memberCentria: 204, coordKokkola: 204, admin: 204, adminToken: 204 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/centria/competence-suggestions',
+    route: '/api/organisations/:id/competence-suggestions',
+    expect: signedIn(403, { memberCentria: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/hidden-kokkola/competence-suggestions',
+    route: '/api/organisations/:id/competence-suggestions',
+    expect: signedIn(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/centria/competence-suggestions/raw.mining/accept',
+    route: '/api/organisations/:id/competence-suggestions/:conceptId/accept',
+    body: () => ({ strength: 'active' }),
+    expect: signedIn(403, { memberCentria: 404, coordKokkola: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/centria/competence-suggestions/raw.mining/reject',
+    route: '/api/organisations/:id/competence-suggestions/:conceptId/reject',
+    expect: signedIn(403, { memberCentria: 204, coordKokkola: 204, admin: 204, adminToken: 204 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/hidden-kokkola/competence-suggestions/raw.mining/reject',
+    route: '/api/organisations/:id/competence-suggestions/:conceptId/reject',
+    expect: signedIn(404, { memberHidden: 204, coordKokkola: 204, admin: 204, adminToken: 204 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/centria/infrastructure',
+    route: '/api/organisations/:id/infrastructure',
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/hidden-kokkola/infrastructure',
+    route: '/api/organisations/:id/infrastructure',
+    expect: all(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/centria/infrastructure',
+    route: '/api/organisations/:id/infrastructure',
+    body: (who) => ({ name: { en: `Dry room (${who})` } }),
+    expect: signedIn(403, { memberCentria: 201, coordKokkola: 201, admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/hidden-kokkola/infrastructure',
+    route: '/api/organisations/:id/infrastructure',
+    body: (who) => ({ name: { en: `Pilot line (${who})` } }),
+    expect: signedIn(404, { memberHidden: 201, coordKokkola: 201, admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/centria/infrastructure/no-such-item',
+    route: '/api/organisations/:id/infrastructure/:itemId',
+    body: () => ({ isPublic: false }),
+    expect: signedIn(403, { memberCentria: 404, coordKokkola: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/centria/infrastructure/no-such-item',
+    route: '/api/organisations/:id/infrastructure/:itemId',
+    expect: signedIn(403, { memberCentria: 404, coordKokkola: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/centria/contacts',
+    route: '/api/organisations/:id/contacts',
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/hidden-kokkola/contacts',
+    route: '/api/organisations/:id/contacts',
+    expect: all(404, { memberHidden: 200, coordKokkola: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/centria/contacts',
+    route: '/api/organisations/:id/contacts',
+    body: (who) => ({ name: `Contact ${who}` }),
+    expect: signedIn(403, { memberCentria: 201, coordKokkola: 201, admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/centria/contacts/no-such-item',
+    route: '/api/organisations/:id/contacts/:itemId',
+    body: () => ({ isPublic: true }),
+    expect: signedIn(403, { memberCentria: 404, coordKokkola: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/centria/contacts/no-such-item',
+    route: '/api/organisations/:id/contacts/:itemId',
+    expect: signedIn(403, { memberCentria: 404, coordKokkola: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/concepts/tag',
+    route: '/api/concepts/tag',
+    body: () => ({ text: 'Akkumateriaalien kierrätys', lang: 'fi' }),
+    expect: all(200),
+  },
+  // Ecosystem registry aggregates: public to everyone; each caller's counts cover only the
+  // organisations it may read (checked in src/server/regions/regions.test.ts).
+  { method: 'GET', url: '/api/regions/kokkola', route: '/api/regions/:id', expect: all(200) },
+  {
+    method: 'GET',
+    url: '/api/regions/kokkola/specialisation',
+    route: '/api/regions/:id/specialisation',
+    expect: all(200),
+  },
+  { method: 'GET', url: '/api/ecosystem/matrix', route: '/api/ecosystem/matrix', expect: all(200) },
+  { method: 'GET', url: '/api/ecosystem/map', route: '/api/ecosystem/map', expect: all(200) },
+  // ── Imports and the organisation export (src/server/imports). Admins and coordinators import
+  // (a coordinator's rows outside their region are row errors: src/server/imports/imports.test.ts);
+  // an import is seen by the person who made it and by admins; the export applies visibility.
+  {
+    method: 'GET',
+    url: '/api/import-kinds',
+    route: '/api/import-kinds',
+    expect: signedIn(403, { coordKokkola: 200, coordVaasa: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/imports',
+    route: '/api/imports',
+    body: () => {
+      const form = new FormData();
+      form.append('kind', 'organisations');
+      form.append('file', new Blob(['Nimi;Tyyppi\nMatriisi Oy;Yritys\n']), 'matrix.csv');
+      return form;
+    },
+    expect: signedIn(403, { coordKokkola: 201, coordVaasa: 201, admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/imports',
+    route: '/api/imports',
+    expect: signedIn(403, { coordKokkola: 200, coordVaasa: 200, admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/imports/00000000-0000-4000-8000-000000000000',
+    route: '/api/imports/:id',
+    expect: signedIn(403, { coordKokkola: 404, coordVaasa: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/imports/00000000-0000-4000-8000-000000000000/commit',
+    route: '/api/imports/:id/commit',
+    body: () => ({ mapping: { name: 'Nimi', type: 'Tyyppi' } }),
+    expect: signedIn(403, { coordKokkola: 404, coordVaasa: 404, admin: 404, adminToken: 404 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/export?format=csv',
+    route: '/api/organisations/export',
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations/export?format=xlsx&region=kokkola',
+    route: '/api/organisations/export',
+    expect: all(200),
+  },
+  // ── Taxonomy: everyone reads concepts, schemes, history and SKOS; only admins change concepts ──
+  { method: 'GET', url: '/api/concept-schemes', route: '/api/concept-schemes', expect: all(200) },
+  {
+    method: 'GET',
+    url: '/api/concept-schemes/education-levels/skos',
+    route: '/api/concept-schemes/:id/skos',
+    expect: all(200),
+  },
+  { method: 'GET', url: '/api/concepts/edu.eqf-4', route: '/api/concepts/:id', expect: all(200) },
+  {
+    method: 'GET',
+    url: '/api/concepts/edu.eqf-4/history',
+    route: '/api/concepts/:id/history',
+    expect: all(200),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/concepts/funding.erasmus-plus',
+    route: '/api/concepts/:id',
+    body: () => ({ altLabels: { en: ['Erasmus+ programme', `matrix ${Math.random()}`] } }),
+    expect: signedIn(403, { admin: 200, adminToken: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/concepts',
+    route: '/api/concepts',
+    body: () => ({ scheme: 'funding-instruments', labels: { en: `Matrix fund ${Math.random()}` } }),
+    expect: signedIn(403, { admin: 201, adminToken: 201 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/concepts/no.such.concept',
+    route: '/api/concepts/:id',
+    expect: signedIn(403, { admin: 404, adminToken: 404 }),
+  },
 ];
 
 let t: TestApp;

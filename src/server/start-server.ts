@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/create-db.ts';
 import { loadDemoNetwork } from '../db/demo/load-demo.ts';
 import { countAdmins, createUser } from '../db/queries/users.ts';
+import { startImportRunner } from '../jobs/imports/import-runner.ts';
 import { VERSION } from '../version.ts';
 import { buildApp } from './app.ts';
 
@@ -35,9 +36,16 @@ export async function startServer(
     throw error;
   }
   const app = await buildApp({ database, config, version: VERSION });
+  // Imports run in the background of every server; on the embedded database no other process
+  // can be running one, so an import left "running" by a killed process is taken over at once.
+  const importRunner = startImportRunner(database.db, {
+    log: app.log,
+    expireRunningAtStart: database.kind === 'pglite',
+  });
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
+      await importRunner.stop();
       await app.close();
       await database.close();
     })();

@@ -3,6 +3,9 @@ import { type ComponentType, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout.tsx';
 import { HomePage } from './routes/home/home-page.tsx';
+// The public map page is in the first download (its map and geometry load lazily inside it):
+// a lazy page would paint the footer first and then push it away, a layout shift on first visit.
+import { MapPage } from './routes/map/map-page.tsx';
 import { shouldRetry } from './queries.ts';
 
 // Pages load on demand, so the first visit downloads only the shell and the page it opens.
@@ -42,6 +45,18 @@ const ModulePage = page(
   () => import('./routes/modules/module-page.tsx'),
   (m) => m.ModulePage,
 );
+const RegionPage = page(
+  () => import('./routes/regions/region-page.tsx'),
+  (m) => m.RegionPage,
+);
+const ImportsPage = page(
+  () => import('./routes/imports/imports-page.tsx'),
+  (m) => m.ImportsPage,
+);
+const ImportPage = page(
+  () => import('./routes/imports/import-page.tsx'),
+  (m) => m.ImportPage,
+);
 const NotFoundPage = page(
   () => import('./routes/not-found-page.tsx'),
   (m) => m.NotFoundPage,
@@ -66,12 +81,16 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="organisations" element={<OrganisationListPage />} />
             <Route path="organisations/:id" element={<OrganisationPage />} />
             <Route path="taxonomy" element={<TaxonomyPage />} />
+            <Route path="map" element={<MapPage />} />
+            <Route path="regions/:id" element={<RegionPage />} />
             <Route path="challenges" element={<ModulePage module="challenges" />} />
             <Route path="projects" element={<ModulePage module="projects" />} />
             <Route path="skills" element={<ModulePage module="skills" />} />
             <Route path="training-paths" element={<ModulePage module="trainingPaths" />} />
             <Route path="sites" element={<ModulePage module="sites" />} />
             <Route path="reports" element={<ModulePage module="reports" />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="imports/:id" element={<ImportPage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="accessibility" element={<AccessibilityPage />} />

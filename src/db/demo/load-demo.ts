@@ -12,6 +12,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { readDemoFiles } from './demo-files.ts';
+import { loadConceptSchemes } from './load-schemes.ts';
 
 export const VALUE_CHAIN_SCHEME = 'value-chain';
 
@@ -29,7 +30,11 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
   const files = readDemoFiles();
   return db.transaction(async (tx) => {
-    if (!options.reset && (await isDemoLoaded(tx))) return { loaded: false as const };
+    if (!options.reset && (await isDemoLoaded(tx))) {
+      // Concept schemes shipped since this database was loaded are added (missing ones only).
+      await loadConceptSchemes(tx, { reset: false });
+      return { loaded: false as const };
+    }
     const links = await tx
       .select({ id: users.id, organisationId: users.organisationId, regionId: users.regionId })
       .from(users);
@@ -84,6 +89,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
       })),
     );
     const conceptIds = new Set(files.valueChain.concepts.map((c) => c.id));
+    // Education levels, regions, funding instruments, job roles (data/taxonomy/schemes).
+    await loadConceptSchemes(tx, { reset: options.reset });
     const regionIds = new Set(files.regions.regions.map((r) => r.id));
 
     await tx.insert(organisations).values(

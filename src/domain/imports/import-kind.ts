@@ -12,6 +12,9 @@ export type ParsedTable = {
   /** Data rows; `rowNumbers[i]` is the 1-based line/row number of rows[i] in the file. */
   rows: string[][];
   rowNumbers: number[];
+  /** Cells the parser refused (an XLSX formula, a value under no header …), reported with
+   * the rows' own errors. */
+  problems?: RowError[];
 };
 
 export type ImportField = {
@@ -20,15 +23,32 @@ export type ImportField = {
   required: boolean;
   /** Header names (any case, any language) that map to this field without asking. */
   aliases: string[];
+  /** What the cells may contain, shown next to the field in the mapping step. */
+  hint?: Localized;
 };
 
-export type RowError = { row: number; column: string | null; message: string };
+/**
+ * One problem of one row. `column` names the file's own column (its header) so a person can
+ * find the cell; `code` and `params` let the web app say it in Finnish, Swedish or English,
+ * `message` says it in English for scripts.
+ */
+export type RowError = {
+  row: number;
+  column: string | null;
+  message: string;
+  /** The target field, when the problem is about a mapped field. */
+  field?: string;
+  code?: string;
+  params?: Record<string, string | number>;
+};
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: RowError[] };
 
 export type ImportSummary = { created: number; updated: number; unchanged: number; [extra: string]: number };
 
-export type ImportKindDefinition<T> = {
+/** `C` is the reference data a kind validates against (regions, the importing user …), loaded
+ * once before validation so that `validateRow` stays pure. */
+export type ImportKindDefinition<T, C = undefined> = {
   kind: string;
   title: Localized;
   /** Target fields a person maps columns to. Kinds with a fixed published layout (ESCO,
@@ -38,8 +58,11 @@ export type ImportKindDefinition<T> = {
   maxBytes: number;
   /** CSV delimiter when the format fixes one (CORDIS: ';'); otherwise detected. */
   delimiter?: string;
+  /** Coordinators may import this kind (rows outside their region are row errors); admins
+   * may import every kind. */
+  coordinatorsMayImport?: boolean;
   /** Validates one mapped record; `row` is the file's row number for the report. */
-  validateRow(record: Record<string, string>, row: number): RowResult<T>;
+  validateRow(record: Record<string, string>, row: number, context: C): RowResult<T>;
   /** Checks across rows (duplicates, references between rows). */
-  validateAll?(values: { row: number; value: T }[]): RowError[];
+  validateAll?(values: { row: number; value: T }[], context: C): RowError[];
 };

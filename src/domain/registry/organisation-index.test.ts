@@ -91,3 +91,51 @@ describe('organisation index', () => {
     expect([...p1.items, ...p2.items, ...p3.items].map((o) => o.id)).toEqual(['a', 'z', 'aa', 'o']);
   });
 });
+
+describe('organisation index with full-text matches', () => {
+  const ranked = buildOrganisationIndex(2, [
+    org('a', 'Akkutehdas Oy'),
+    org('k', 'Kierrätys Oy'),
+    org('m', 'Metalli Oy', { regionId: 'pori' }),
+    org('p', 'Private Recycling Oy', { isPublic: false }),
+    org('r', 'Recycling Partners'),
+  ]);
+  const textRanks = new Map([
+    ['a', 0.2],
+    ['m', 0.6],
+    ['p', 0.9],
+    ['k', 0.4],
+  ]);
+
+  it('adds description matches to name matches: names first, then by relevance', () => {
+    const { items, total } = queryOrganisationIndex(
+      ranked,
+      { q: 'recycling', textRanks, page: 1, pageSize: 10 },
+      everyone,
+    );
+    expect(items.map((o) => o.id)).toEqual(['r', 'm', 'k', 'a']);
+    expect(total).toBe(4);
+  });
+
+  it('applies filters, visibility and paging to the ranked list', () => {
+    const page2 = queryOrganisationIndex(
+      ranked,
+      { q: 'recycling', textRanks, page: 2, pageSize: 2 },
+      everyone,
+    );
+    expect(page2.items.map((o) => o.id)).toEqual(['k', 'a']);
+    expect(page2.total).toBe(4);
+    const pori = queryOrganisationIndex(
+      ranked,
+      { q: 'recycling', textRanks, regionId: 'pori', page: 1, pageSize: 10 },
+      everyone,
+    );
+    expect(pori.items.map((o) => o.id)).toEqual(['m']);
+    const admin = queryOrganisationIndex(
+      ranked,
+      { q: 'recycling', textRanks, page: 1, pageSize: 10 },
+      { all: true },
+    );
+    expect(admin.items.map((o) => o.id)).toEqual(['p', 'r', 'm', 'k', 'a']);
+  });
+});

@@ -19,7 +19,14 @@ type Entry = { org: IndexedOrganisation; haystack: string };
 export type OrganisationIndex = { version: number; entries: Entry[] };
 
 export type OrganisationQuery = {
+  /** Matches names (both languages) as a substring, and every id in `textRanks`. */
   q?: string;
+  /**
+   * Full-text matches of `q` in names and descriptions (fi/sv/en), id → relevance, from
+   * PostgreSQL. With `q`, results are ordered: name matches first, then by relevance, then
+   * by name; without it by name alone.
+   */
+  textRanks?: ReadonlyMap<string, number>;
   regionId?: string;
   type?: string;
   /** Matches the concept and every narrower concept (`recycling` matches `recycling.black-mass`). */
@@ -62,20 +69,36 @@ export function queryOrganisationIndex(
   visibility: Visibility,
 ) {
   const needle = query.q ? normaliseForSearch(query.q) : null;
+  const textRanks = needle ? query.textRanks : undefined;
   const conceptPrefix = query.conceptId ? `${query.conceptId}.` : null;
   const start = (query.page - 1) * query.pageSize;
   const end = start + query.pageSize;
   const items: IndexedOrganisation[] = [];
+  // Ranked results must all be known before paging; plain lists stream in name order.
+  const ranked: { org: IndexedOrganisation; nameHit: boolean; rank: number; order: number }[] = [];
   let total = 0;
-  for (const { org, haystack } of index.entries) {
+  for (let order = 0; order < index.entries.length; order++) {
+    const { org, haystack } = index.entries[order]!;
     if (query.regionId && org.regionId !== query.regionId) continue;
     if (query.type && org.type !== query.type) continue;
     if (!isVisible(org, visibility)) continue;
-    if (needle && !haystack.includes(needle)) continue;
     if (query.conceptId && !org.conceptIds.some((c) => c === query.conceptId || c.startsWith(conceptPrefix!)))
       continue;
+    if (needle) {
+      const nameHit = haystack.includes(needle);
+      const rank = textRanks?.get(org.id);
+      if (!nameHit && rank === undefined) continue;
+      if (textRanks) {
+        ranked.push({ org, nameHit, rank: rank ?? 0, order });
+        continue;
+      }
+    }
     if (total >= start && total < end) items.push(org);
     total++;
+  }
+  if (textRanks) {
+    ranked.sort((a, b) => Number(b.nameHit) - Number(a.nameHit) || b.rank - a.rank || a.order - b.order);
+    return { items: ranked.slice(start, end).map((r) => r.org), total: ranked.length };
   }
   return { items, total };
 }

@@ -22,7 +22,7 @@ export const BusinessIdSchema = z
     return check.value;
   });
 
-const WebsiteSchema = z
+export const WebsiteSchema = z
   .string()
   .trim()
   .max(500)

@@ -5,6 +5,7 @@ import {
   createOrganisation,
   deleteOrganisation,
   findOrganisation,
+  loadProfileDetails,
   updateOrganisation,
 } from '../../db/queries/organisations.ts';
 import { regionExists } from '../../db/queries/regions.ts';
@@ -12,38 +13,47 @@ import {
   canCreateOrganisation,
   canDeleteOrganisation,
   canEditOrganisation,
-  canReadOrganisation,
   forbiddenOrganisationFields,
   organisationVisibility,
 } from '../../domain/auth/permissions.ts';
 import { queryOrganisationIndex } from '../../domain/registry/organisation-index.ts';
 import type { Actor } from '../../domain/auth/roles.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 import {
   OrganisationInputSchema,
   OrganisationPatchSchema,
   slugifyOrganisationName,
 } from '../../domain/registry/organisation.ts';
+import { visibleDetails } from '../../domain/registry/profile-details.ts';
 import { requireUser } from '../auth/actor.ts';
 import { createResponseCache } from '../response-cache.ts';
 import { createOrganisationReadModel } from './organisation-read-model.ts';
 import type { AppContext } from '../context.ts';
 import { IdParamsSchema } from '../shared-schemas.ts';
+import { competenceRoutes } from './competences.ts';
+import { loadReadableOrganisation } from './organisation-access.ts';
 import { presentOrganisation, presentOrganisationSummary } from './presenters.ts';
+import { profileDetailRoutes } from './profile-details.ts';
 import { OrganisationListQuerySchema, OrganisationPageSchema, OrganisationSchema } from './schema.ts';
+import { createTextSearch } from './text-search.ts';
 
 export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
   // Lists are served from memory; profiles and writes go to the database.
   const readModel = createOrganisationReadModel(db);
+  const textSearch = createTextSearch(db);
   const listCache = createResponseCache();
 
-  /** Loads a row the actor may read; a row it may not read is reported as missing. */
-  async function loadReadable(actor: Actor, id: string) {
-    const found = await findOrganisation(db, id);
-    if (!found || !canReadOrganisation(actor, found.organisation)) throw notFound('Organisation');
-    return found;
+  const loadReadable = (actor: Actor, id: string) => loadReadableOrganisation(db, actor, id);
+
+  /** Infrastructure and contacts of a profile, as far as the actor may see them. */
+  async function visibleProfileDetails(actor: Actor, id: string) {
+    const details = await loadProfileDetails(db, id);
+    return {
+      infrastructure: visibleDetails(actor, details.infrastructure),
+      contacts: visibleDetails(actor, details.contacts),
+    };
   }
 
   async function checkRegion(regionId: string | null | undefined) {
@@ -57,7 +67,8 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
   r.get('/api/organisations', {
     schema: {
       tags: ['registry'],
-      summary: 'Search organisations by name, region, type and value-chain concept',
+      summary:
+        'Search organisations by name and description (full text in fi/sv/en), region, type and value-chain concept',
       querystring: OrganisationListQuerySchema,
       response: { 200: OrganisationPageSchema },
     },
@@ -77,10 +88,13 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       ]);
       let json = listCache.get(key);
       if (json === undefined) {
+        // Full-text matches from PostgreSQL; names still match as substrings in memory.
+        const textRanks = q.q ? await textSearch.ranks(index.version, q.q) : undefined;
         const { items, total } = queryOrganisationIndex(
           index,
           {
             q: q.q || undefined,
+            textRanks,
             regionId: q.region,
             type: q.type,
             conceptId: q.concept,
@@ -115,6 +129,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       return presentOrganisation(
         found.organisation,
         found.competences,
+        await visibleProfileDetails(request.actor, found.organisation.id),
         canEditOrganisation(request.actor, found.organisation),
       );
     },
@@ -140,7 +155,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       const id = await freeOrganisationId(input.name);
       const row = await createOrganisation(db, actor, id, input);
       await readModel.refresh();
-      return reply.status(201).send(presentOrganisation(row, [], true));
+      return reply.status(201).send(presentOrganisation(row, [], { infrastructure: [], contacts: [] }, true));
     },
   });
 
@@ -169,7 +184,12 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       const row = await updateOrganisation(db, actor, request.params.id, request.body);
       await readModel.refresh();
       const after = await findOrganisation(db, row.id);
-      return presentOrganisation(row, after?.competences ?? [], canEditOrganisation(actor, row));
+      return presentOrganisation(
+        row,
+        after?.competences ?? [],
+        await visibleProfileDetails(actor, row.id),
+        canEditOrganisation(actor, row),
+      );
     },
   });
 
@@ -190,6 +210,9 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
       return reply.status(204).send(null);
     },
   });
+
+  await competenceRoutes(app, ctx, readModel);
+  await profileDetailRoutes(app, ctx);
 
   async function freeOrganisationId(name: string): Promise<string> {
     const base = slugifyOrganisationName(name) || 'organisation';

@@ -58,7 +58,7 @@ describe('registry read model across servers', () => {
       payload: { name: 'Renamed Model Oy' },
     });
     await sleep(VERSION_CHECK_INTERVAL_MS + 50);
-    await names(b, 'Model'); // the first request after the interval checks the version
-    expect(await names(b, 'Model')).toEqual(['Renamed Model Oy']);
+    await names(b, 'Renamed Model'); // the first request after the interval checks the version
+    expect(await names(b, 'Renamed Model')).toEqual(['Renamed Model Oy']);
   });
 });

@@ -24,16 +24,59 @@ export const OrganisationSummarySchema = z.object({
   conceptIds: z.array(z.string()),
 });
 
+export const CompetenceParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  conceptId: z.string().min(1).max(100),
+});
+export const ItemParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  itemId: z.string().min(1).max(100),
+});
+
+export const CompetenceSchema = z.object({
+  conceptId: z.string(),
+  strength: z.enum(COMPETENCE_STRENGTHS),
+  evidence: z.string().nullable(),
+  /** How it got here: typed by a person, an accepted suggestion, an import, the reference data. */
+  source: z.enum(['manual', 'suggestion', 'import', 'reference']),
+});
+
+export const SuggestionSchema = z.object({
+  conceptId: z.string(),
+  label: LocalizedSchema,
+  score: z.number(),
+  /** The words of the descriptions that matched, as written. */
+  evidence: z.array(z.string()),
+});
+
+export const InfrastructureSchema = z.object({
+  id: z.string(),
+  name: LocalizedSchema,
+  description: LocalizedSchema,
+  conceptIds: z.array(z.string()),
+  url: z.string().nullable(),
+  isPublic: z.boolean(),
+  updatedAt: z.string(),
+});
+
+export const ContactSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  isPublic: z.boolean(),
+  updatedAt: z.string(),
+});
+
 export const OrganisationSchema = OrganisationSummarySchema.extend({
   businessId: z.string().nullable(),
   description: LocalizedSchema,
-  competences: z.array(
-    z.object({
-      conceptId: z.string(),
-      strength: z.enum(COMPETENCE_STRENGTHS),
-      evidence: z.string().nullable(),
-    }),
-  ),
+  competences: z.array(CompetenceSchema),
+  /** Research infrastructure; visitors see only what is marked public. */
+  infrastructure: z.array(InfrastructureSchema),
+  /** Contact persons; visitors see only those marked public. */
+  contacts: z.array(ContactSchema),
   sources: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -29,6 +29,9 @@ export function HomePage() {
           <Link className="button" to="/organisations">
             {t('home.browseOrganisations')}
           </Link>
+          <Link className="button button--secondary" to="/map">
+            {t('regions.openMap')}
+          </Link>
           <Link className="button button--secondary" to="/taxonomy">
             {t('home.browseTaxonomy')}
           </Link>
@@ -77,7 +80,9 @@ function RegionCard({ region, locale }: { region: Region; locale: Locale }) {
   const specialisation = pickText(region.specialisation.stated, locale.language);
   return (
     <article className="card region-card">
-      <h3 className="card__title">{name}</h3>
+      <h3 className="card__title">
+        <Link to={`/regions/${encodeURIComponent(region.id)}`}>{name}</Link>
+      </h3>
       <p className="card__meta">{pickLabel(region.maakunta.name, locale.language)}</p>
       <p className="region-card__label">{t('home.specialisation')}</p>
       {specialisation ? (

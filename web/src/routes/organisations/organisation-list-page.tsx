@@ -9,6 +9,8 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { pickLabel, useLocale } from '../../locale.ts';
 import { indexConcepts, useConcepts, useOrganisations, useRegions } from '../../queries.ts';
 import { useDebouncedValue } from '../../use-debounced-value.ts';
+import { OrganisationExportLinks } from '../imports/organisation-export-links.tsx';
+import { conceptOptions } from './concept-options.ts';
 
 export const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -108,7 +110,14 @@ export function OrganisationListPage() {
   const hasFilters = Boolean(q || region || type || concept);
   const data = result.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
-  const ids = { search: useId(), region: useId(), type: useId() };
+  const ids = { search: useId(), region: useId(), type: useId(), concept: useId() };
+  const conceptChoices = useMemo(
+    () =>
+      conceptOptions(concepts.data ?? [], locale.language, '', new Set(), (labels) =>
+        pickLabel(labels, locale.language),
+      ),
+    [concepts.data, locale.language],
+  );
 
   return (
     <>
@@ -117,6 +126,17 @@ export function OrganisationListPage() {
         eyebrow={t('modules.organisations.title')}
         lead={t('organisations.lead')}
       />
+      <p>
+        <Link to="/map">{t('regions.openMap')}</Link>
+        {region ? (
+          <>
+            {' · '}
+            <Link to={`/regions/${encodeURIComponent(region)}`}>
+              {t('regions.regionPageLink', { region: regionName(region) })}
+            </Link>
+          </>
+        ) : null}
+      </p>
 
       <search aria-label={t('organisations.filtersLabel')}>
         <form className="filters" onSubmit={onSubmit}>
@@ -157,8 +177,30 @@ export function OrganisationListPage() {
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor={ids.concept}>{t('organisations.conceptFilter')}</label>
+            <select
+              id={ids.concept}
+              value={concept}
+              onChange={(event) => update({ concept: event.target.value })}
+            >
+              <option value="">{t('organisations.allConcepts')}</option>
+              {/* A concept named in the address but not (yet) loaded stays selectable. */}
+              {concept && !conceptChoices.some((option) => option.id === concept) ? (
+                <option value={concept}>{conceptLabel(concept)}</option>
+              ) : null}
+              {conceptChoices.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {'\u00a0\u00a0\u00a0'.repeat(option.depth)}
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
         </form>
       </search>
+
+      <OrganisationExportLinks params={params} />
 
       {concept || hasFilters ? (
         <div className="active-filters">

@@ -1,15 +1,18 @@
-import { useId, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, type Competence, type CompetenceStrength, type Organisation } from '../../api.ts';
+import { ApiError, type Organisation } from '../../api.ts';
 import { useOrganisationTypeLabel } from '../../components/organisation-type.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
-import { type Locale, pickLabel, pickText, useLocale } from '../../locale.ts';
-import { indexConcepts, useConcepts, useOrganisation, useRegions } from '../../queries.ts';
+import { pickLabel, pickText, useLocale } from '../../locale.ts';
+import { useOrganisation, useRegions } from '../../queries.ts';
+import { CompetenceSection } from './competence-section.tsx';
+import { ContactsSection } from './contacts-section.tsx';
+import { InfrastructureSection } from './infrastructure-section.tsx';
 import { OrganisationEditForm } from './organisation-edit-form.tsx';
-
-const STRENGTHS: CompetenceStrength[] = ['core', 'active', 'interest'];
+import { type Profile, suggestionsKey } from './profile-api.ts';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -30,11 +33,13 @@ export function OrganisationPage() {
     }
     return <ErrorMessage error={organisation.error} />;
   }
-  return <OrganisationProfile organisation={organisation.data} />;
+  // The profile carries infrastructure, contacts and competence sources beyond api.ts's type.
+  return <OrganisationProfile organisation={organisation.data as unknown as Profile} />;
 }
 
-function OrganisationProfile({ organisation }: { organisation: Organisation }) {
+function OrganisationProfile({ organisation }: { organisation: Profile }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const locale = useLocale();
   const typeLabel = useOrganisationTypeLabel();
   const regions = useRegions();
@@ -93,11 +98,13 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
         <section id={editId} className="panel" aria-labelledby={`${editId}-heading`}>
           <h2 id={`${editId}-heading`}>{t('edit.title')}</h2>
           <OrganisationEditForm
-            organisation={organisation}
+            organisation={organisation as unknown as Organisation}
             onCancel={() => setEditing(false)}
             onSaved={() => {
               setEditing(false);
               setSaved(true);
+              // Suggestions come from the descriptions, which may just have changed.
+              void queryClient.invalidateQueries({ queryKey: suggestionsKey(organisation.id) });
             }}
           />
         </section>
@@ -159,7 +166,11 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
             )}
           </section>
 
-          <Competences competences={organisation.competences} locale={locale} />
+          <CompetenceSection organisation={organisation} locale={locale} />
+
+          <InfrastructureSection organisation={organisation} locale={locale} />
+
+          <ContactsSection organisation={organisation} />
 
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('profile.sources')}</h2>
@@ -180,65 +191,6 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
         </div>
       </div>
     </article>
-  );
-}
-
-function Competences({ competences, locale }: { competences: Competence[]; locale: Locale }) {
-  const { t } = useTranslation();
-  const concepts = useConcepts();
-  const index = useMemo(() => indexConcepts(concepts.data), [concepts.data]);
-  const label = (id: string) => {
-    const concept = index.get(id);
-    return concept ? pickLabel(concept.labels, locale.language) : id;
-  };
-  const groups = STRENGTHS.map((strength) => ({
-    strength,
-    items: competences
-      .filter((competence) => competence.strength === strength)
-      .map((competence) => ({ ...competence, label: label(competence.conceptId) }))
-      .sort((a, b) => locale.collator.compare(a.label, b.label)),
-  })).filter((group) => group.items.length > 0);
-  const withEvidence = groups.flatMap((group) => group.items).filter((item) => item.evidence);
-
-  return (
-    <section aria-labelledby="competences-heading">
-      <h2 id="competences-heading">{t('profile.competences')}</h2>
-      {groups.length === 0 ? <p className="muted">{t('profile.noCompetences')}</p> : null}
-      {groups.map((group) => (
-        <div key={group.strength} className="competence-group">
-          <h3 className="competence-group__title">
-            <span className={`strength-dot strength-dot--${group.strength}`} aria-hidden="true" />
-            {t(`strength.${group.strength}`)}
-          </h3>
-          <p className="competence-group__hint">{t(`strength.${group.strength}Hint`)}</p>
-          <ul className="chips">
-            {group.items.map((item) => (
-              <li key={item.conceptId} className={`chip chip--${group.strength}`}>
-                <Link
-                  to={`/organisations?concept=${encodeURIComponent(item.conceptId)}`}
-                  className="chip__link"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-      {withEvidence.length > 0 ? (
-        <details className="evidence">
-          <summary>{t('profile.evidence')}</summary>
-          <dl>
-            {withEvidence.map((item) => (
-              <div key={item.conceptId}>
-                <dt>{item.label}</dt>
-                <dd>{item.evidence}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-      ) : null}
-    </section>
   );
 }
 

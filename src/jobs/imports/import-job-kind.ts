@@ -1,0 +1,40 @@
+import type { Db } from '../../db/create-db.ts';
+import type { UserActor } from '../../domain/auth/roles.ts';
+import type { ImportKindDefinition, ImportSummary, RowError } from '../../domain/imports/import-kind.ts';
+
+export type ValidRow<T> = { row: number; value: T };
+
+/**
+ * An import kind as the job runs it: the pure definition (fields, row rules) plus the database
+ * work — the reference data validation needs, the checks against stored rows, and the commit.
+ */
+export type ImportJobKind<T, C> = {
+  definition: ImportKindDefinition<T, C>;
+  /** Reference data for `validateRow` (regions, the importing user …), read once per run. */
+  loadContext(db: Db, actor: UserActor): Promise<C>;
+  /**
+   * Checks against stored data (references, conflicts with stored rows), read-only. Runs over
+   * the rows that passed validation before anything is written, so that one report lists
+   * every problem of the file.
+   */
+  checkStored?(db: Db, values: ValidRow<T>[], context: C): Promise<RowError[]>;
+  /**
+   * Writes every row inside `tx` — the one transaction of the import — and returns what it did.
+   * Stored data may have changed since `checkStored`: a kind checks again here and returns
+   * errors instead of writing; any error rolls the whole transaction back.
+   */
+  commit(
+    tx: Db,
+    values: ValidRow<T>[],
+    context: C,
+    meta: { importId: string; actor: UserActor },
+  ): Promise<{ summary: ImportSummary; errors: RowError[] }>;
+};
+
+/** A kind with its types erased, as the registry holds it. */
+export type AnyImportJobKind = ImportJobKind<unknown, unknown>;
+
+/** Erases a kind's row and context types for the registry; they stay checked inside the kind. */
+export function defineImportKind<T, C>(kind: ImportJobKind<T, C>): AnyImportJobKind {
+  return kind as unknown as AnyImportJobKind;
+}
