@@ -13,6 +13,9 @@ try {
     { name: 'home-fi', url: '/', lang: 'fi', width: 1280 },
     { name: 'profile-sv', url: '/organisations/centria', lang: 'sv', width: 1280 },
     { name: 'organisations-fi-phone', url: '/organisations?region=kokkola', lang: 'fi', width: 375 },
+    { name: 'map-en', url: '/map', lang: 'en', width: 1280 },
+    { name: 'region-kokkola-fi', url: '/regions/kokkola', lang: 'fi', width: 1280 },
+    { name: 'taxonomy-sv', url: '/taxonomy', lang: 'sv', width: 1280 },
   ];
   for (const shot of shots) {
     const context = await browser.newContext({

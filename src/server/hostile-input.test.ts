@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { anyJson, expectNo5xx, maybe, nastyText as nasty } from '../../test/support/hostile.ts';
 import { buildUser, createTestApp, signIn, type TestApp } from '../../test/support/test-app.ts';
 
 /**
@@ -14,26 +15,6 @@ beforeAll(async () => {
   admin = await signIn(t.app, (await buildUser(t.database, 'admin')).email);
 });
 afterAll(async () => t.close());
-
-const nasty = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom(
-    "'; drop table organisations; --",
-    '<script>alert(1)</script>',
-    '%',
-    '_',
-    '\\',
-    '\u0000',
-    '../../etc/passwd',
-    '{{7*7}}',
-    '=HYPERLINK("http://x")',
-    'a'.repeat(10_000),
-    '🔋'.repeat(50),
-  ),
-);
-const anyJson = fc.jsonValue({ maxDepth: 4 });
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const organisationBody = fc.record(
   {
@@ -54,17 +35,6 @@ const organisationBody = fc.record(
   },
   { requiredKeys: [] },
 );
-
-function expectNo5xx(response: { statusCode: number; body: string }) {
-  expect(response.statusCode, response.body).toBeLessThan(500);
-  if (response.statusCode >= 400) {
-    const body = JSON.parse(response.body);
-    expect(body).toEqual({
-      error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
-    });
-    expect(response.body).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
-  }
-}
 
 describe('hostile input never causes a 5xx', () => {
   it('POST /api/session', async () => {

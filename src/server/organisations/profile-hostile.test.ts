@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { anyJson, expectNo5xx, nastyText as nasty } from '../../../test/support/hostile.ts';
 import { buildUser, createTestApp, signIn, type TestApp } from '../../../test/support/test-app.ts';
 
 /**
@@ -16,33 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const nasty = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom(
-    "'; drop table organisations; --",
-    '<script>alert(1)</script>',
-    '%',
-    '\\',
-    '\u0000',
-    'a & b | !c :* (',
-    '"unclosed',
-    '../../etc/passwd',
-    'x'.repeat(25_000),
-    '🔋'.repeat(50),
-  ),
-);
-const anyJson = fc.jsonValue({ maxDepth: 3 });
 const localized = fc.oneof(fc.record({ fi: nasty, sv: nasty, en: nasty }, { requiredKeys: [] }), anyJson);
-
-function expectNo5xx(response: { statusCode: number; body: string }) {
-  expect(response.statusCode, response.body).toBeLessThan(500);
-  if (response.statusCode >= 400) {
-    expect(JSON.parse(response.body)).toEqual({
-      error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
-    });
-  }
-}
 
 async function send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   return t.app.inject({
