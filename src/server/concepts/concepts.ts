@@ -25,7 +25,7 @@ import { escoUrisIn } from '../../domain/taxonomy/schemes/concept-record.ts';
 import { buildSkosDocument, conceptIri } from '../../domain/taxonomy/skos.ts';
 import { requireUser } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { presentConcept, presentConceptDetail } from './presenters.ts';
 import {
   ConceptDetailSchema,

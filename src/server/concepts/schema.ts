@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONCEPT_RELATION_KINDS } from '../../db/schema/concept-relations.ts';
-import { LanguageSchema, LocalizedSchema } from '../shared-schemas.ts';
+import { LanguageSchema, LocalizedSchema } from '../common-schemas.ts';
 
 export const LocalizedListSchema = z.object({
   fi: z.array(z.string()),

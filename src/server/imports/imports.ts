@@ -30,7 +30,7 @@ import type { AnyImportJobKind } from '../../jobs/imports/import-job-kind.ts';
 import { detectFileType, parseImportFile } from '../../jobs/imports/parse-file.ts';
 import { findImportKind, IMPORT_KINDS, largestImportBytes } from '../../jobs/imports/registry.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { loadOrganisationsForExport, organisationsCsv, organisationsXlsx } from './organisation-export.ts';
 import { presentImport, presentImportKind, presentImportListItem } from './presenters.ts';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANISATION_TYPES } from '../../domain/registry/organisation.ts';
-import { LocalizedSchema } from '../shared-schemas.ts';
+import { LocalizedSchema } from '../common-schemas.ts';
 
 export const ImportStatusSchema = z.enum(['uploaded', 'queued', 'running', 'done', 'failed']);
 

@@ -19,7 +19,7 @@ import {
 import { AcceptSuggestionSchema, CompetenceInputSchema } from '../../domain/registry/profile-details.ts';
 import { tagText } from '../../domain/taxonomy/tagging.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { tagIndexReadModelFor } from '../tagging/tag-index-read-model.ts';
 import { loadEditableOrganisation } from './organisation-access.ts';
 import type { OrganisationReadModel } from './organisation-read-model.ts';

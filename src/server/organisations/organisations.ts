@@ -29,7 +29,7 @@ import { requireUser } from '../auth/actor.ts';
 import { createResponseCache } from '../response-cache.ts';
 import { createOrganisationReadModel } from './organisation-read-model.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { competenceRoutes } from './competences.ts';
 import { loadReadableOrganisation } from './organisation-access.ts';
 import { presentOrganisation, presentOrganisationSummary } from './presenters.ts';

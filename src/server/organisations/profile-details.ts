@@ -20,7 +20,7 @@ import {
   visibleDetails,
 } from '../../domain/registry/profile-details.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { loadEditableOrganisation, loadReadableOrganisation } from './organisation-access.ts';
 import { presentContact, presentInfrastructure } from './presenters.ts';
 import { ContactSchema, InfrastructureSchema, ItemParamsSchema } from './schema.ts';

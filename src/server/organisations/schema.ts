@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPETENCE_STRENGTHS, ORGANISATION_TYPES } from '../../domain/registry/organisation.ts';
-import { LocalizedSchema } from '../shared-schemas.ts';
+import { LocalizedSchema } from '../common-schemas.ts';
 
 export const OrganisationListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),

@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/regions.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { AppContext } from '../context.ts';
-import { IdParamsSchema } from '../shared-schemas.ts';
+import { IdParamsSchema } from '../common-schemas.ts';
 import { createEcosystemReadModel } from './ecosystem-read-model.ts';
 import {
   mainMunicipality,

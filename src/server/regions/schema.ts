@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedSchema } from '../shared-schemas.ts';
+import { LocalizedSchema } from '../common-schemas.ts';
 
 /** Municipality names are official in Finnish and Swedish only. */
 export const MunicipalityNameSchema = z.object({ fi: z.string(), sv: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema, LocalizedSchema } from '../shared-schemas.ts';
+import { LanguageSchema, LocalizedSchema } from '../common-schemas.ts';
 
 /** About ten pages of text: more than any description, little enough to tag in milliseconds. */
 export const MAX_TAG_TEXT = 20_000;
