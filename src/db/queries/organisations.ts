@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/roles.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { IndexedOrganisation } from '../../domain/registry/organisation-index.ts';
@@ -29,6 +29,28 @@ const conceptIdsOf = sql<string[]>`array(
   select oc.concept_id from ${organisationCompetences} oc
   where oc.organisation_id = ${organisations.id}
   order by case oc.strength when 'core' then 0 when 'active' then 1 else 2 end, oc.concept_id)`;
+
+/** Organisations with every field people import and export, and their concept ids. */
+export function loadOrganisationRecords(db: Db, where?: SQL) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      type: organisations.type,
+      regionId: organisations.regionId,
+      municipality: organisations.municipality,
+      businessId: organisations.businessId,
+      website: organisations.website,
+      description: organisations.description,
+      isPublic: organisations.isPublic,
+      conceptIds: sql<string[]>`array(
+        select oc.concept_id from ${organisationCompetences} oc
+        where oc.organisation_id = ${organisations.id} order by oc.concept_id)`,
+    })
+    .from(organisations)
+    .where(where);
+}
 
 /** Every organisation with its concept ids, for the in-memory registry read model. */
 export async function loadOrganisationsForIndex(db: Db): Promise<IndexedOrganisation[]> {

@@ -2,7 +2,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/create-db.ts';
 import { escapeLike } from '../../db/queries/concepts.ts';
-import { searchOrganisationText } from '../../db/queries/organisations.ts';
+import { loadOrganisationRecords, searchOrganisationText } from '../../db/queries/organisations.ts';
 import { organisationCompetences, organisations } from '../../db/schema/index.ts';
 import type { organisationVisibility } from '../../domain/auth/permissions.ts';
 import { writeSpreadsheetCsv } from '../../domain/imports/csv-writer.ts';
@@ -68,24 +68,7 @@ export async function loadOrganisationsForExport(
       ),
     );
   }
-  const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      nameEn: organisations.nameEn,
-      type: organisations.type,
-      regionId: organisations.regionId,
-      municipality: organisations.municipality,
-      businessId: organisations.businessId,
-      website: organisations.website,
-      description: organisations.description,
-      isPublic: organisations.isPublic,
-      conceptIds: sql<string[]>`array(
-        select oc.concept_id from ${organisationCompetences} oc
-        where oc.organisation_id = ${organisations.id} order by oc.concept_id)`,
-    })
-    .from(organisations)
-    .where(and(...conditions));
+  const rows = await loadOrganisationRecords(db, and(...conditions));
   rows.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   return rows.map((o) => [
     o.id,

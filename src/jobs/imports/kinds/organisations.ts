@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/create-db.ts';
+import { loadOrganisationRecords } from '../../../db/queries/organisations.ts';
 import {
   auditLog,
   concepts,
@@ -33,24 +34,8 @@ async function loadContext(db: Db, actor: UserActor): Promise<OrganisationImport
   return buildOrganisationImportContext(actor, rows);
 }
 
-async function loadExistingOrganisations(db: Db): Promise<ExistingOrganisation[]> {
-  return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      nameEn: organisations.nameEn,
-      type: organisations.type,
-      regionId: organisations.regionId,
-      municipality: organisations.municipality,
-      businessId: organisations.businessId,
-      website: organisations.website,
-      description: organisations.description,
-      isPublic: organisations.isPublic,
-      conceptIds: sql<string[]>`array(
-        select oc.concept_id from ${organisationCompetences} oc
-        where oc.organisation_id = ${organisations.id} order by oc.concept_id)`,
-    })
-    .from(organisations);
+function loadExistingOrganisations(db: Db): Promise<ExistingOrganisation[]> {
+  return loadOrganisationRecords(db);
 }
 
 async function loadValueChainConceptIds(

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FileProblem, RowError } from './imports-api.ts';
+import { FILE_PROBLEM_CODES, type FileProblemCode } from '../../../../src/domain/imports/file-problems.ts';
 
 // The codes the server gives row and file problems (src/domain/imports); each has a sentence in
 // web/src/i18n/{fi,sv,en}.json under imports.rowErrors / imports.fileErrors / imports.failures.
@@ -30,22 +31,8 @@ const ROW_ERROR_CODES = [
 ] as const;
 type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
-const FILE_ERROR_CODES = [
-  'empty',
-  'no_header',
-  'no_rows',
-  'duplicate_header',
-  'unnamed_column',
-  'not_utf8',
-  'utf16',
-  'unsupported_type',
-  'old_xls',
-  'not_xlsx',
-  'no_worksheet',
-  'too_large',
-  'csv_syntax',
-] as const;
-type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+const FILE_ERROR_CODES = FILE_PROBLEM_CODES;
+type FileErrorCode = FileProblemCode;
 
 const FAILURE_CODES = [
   'interrupted',
