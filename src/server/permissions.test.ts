@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../db/queries/organisations.ts';
+import { MODULE_MATRICES } from '../../test/support/module-matrices.ts';
+import {
+  all,
+  type Case,
+  EVERYONE,
+  type MatrixFixture,
+  signedIn,
+  type Who,
+} from '../../test/support/permission-matrix.ts';
 import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../../test/support/test-app.ts';
 
 /**
@@ -7,43 +16,7 @@ import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../..
  * `centria` is a public Kokkola organisation; `hidden-kokkola` a private one.
  * A row the caller may not read answers 404 (its existence is not revealed).
  */
-type Who =
-  | 'visitor'
-  | 'memberCentria'
-  | 'memberHidden'
-  | 'memberUef'
-  | 'coordKokkola'
-  | 'coordVaasa'
-  | 'admin'
-  | 'adminToken';
-const EVERYONE: Who[] = [
-  'visitor',
-  'memberCentria',
-  'memberHidden',
-  'memberUef',
-  'coordKokkola',
-  'coordVaasa',
-  'admin',
-  'adminToken',
-];
-
-type Case = {
-  method: string;
-  url: string;
-  route: string;
-  body?: (who: Who) => unknown;
-  fresh?: boolean;
-  expect: Record<Who, number>;
-};
-
-const all = (status: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
-  ...(Object.fromEntries(EVERYONE.map((w) => [w, status])) as Record<Who, number>),
-  ...overrides,
-});
-const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
-  all(status, { visitor: 401, ...overrides });
-
-const TABLE: Case[] = [
+const REGISTRY_TABLE: Case[] = [
   { method: 'GET', url: '/api/health', route: '/api/health', expect: all(200) },
   { method: 'GET', url: '/api/session', route: '/api/session', expect: all(200) },
   { method: 'GET', url: '/api/regions', route: '/api/regions', expect: all(200) },
@@ -81,7 +54,15 @@ const TABLE: Case[] = [
     method: 'DELETE',
     url: '/api/organisations/:fresh',
     route: '/api/organisations/:id',
-    fresh: true,
+    fresh: async (who, { t }) => {
+      const id = `fresh-${who}-${Date.now()}`;
+      await createOrganisation(t.database.db, { kind: 'system' } as never, id, {
+        name: id,
+        type: 'company',
+        regionId: 'kokkola',
+      });
+      return id;
+    },
     expect: signedIn(403, { coordKokkola: 204, admin: 204, adminToken: 204 }),
   },
   { method: 'DELETE', url: '/api/session', route: '/api/session', expect: all(204) },
@@ -339,7 +320,10 @@ const TABLE: Case[] = [
   },
 ];
 
+const TABLE: Case[] = [...REGISTRY_TABLE, ...MODULE_MATRICES.flatMap((m) => m.cases)];
+
 let t: TestApp;
+let fixture: MatrixFixture;
 const headers: Record<Who, (write: boolean) => Record<string, string>> = {} as never;
 
 beforeAll(async () => {
@@ -366,6 +350,8 @@ beforeAll(async () => {
   }
   const token = await bearerFor(t.database, users.admin.id);
   headers.adminToken = () => ({ authorization: `Bearer ${token}` });
+  fixture = { t, users };
+  for (const matrix of MODULE_MATRICES) await matrix.setup?.(fixture);
 });
 afterAll(async () => t.close());
 
@@ -380,15 +366,7 @@ describe('permission matrix', () => {
     for (const who of EVERYONE) {
       it(`${c.method} ${c.url} as ${who} → ${c.expect[who]}`, async () => {
         let url = c.url;
-        if (c.fresh) {
-          const id = `fresh-${who}-${Date.now()}`;
-          await createOrganisation(t.database.db, { kind: 'system' } as never, id, {
-            name: id,
-            type: 'company',
-            regionId: 'kokkola',
-          });
-          url = url.replace(':fresh', id);
-        }
+        if (c.fresh) url = url.replace(':fresh', await c.fresh(who, fixture));
         const write = c.method !== 'GET';
         // Signing out would end the shared session: use a session of its own.
         let h = headers[who](write);
