@@ -25,3 +25,6 @@ export * from './projects.ts';
 export * from './services.ts';
 export * from './sites.ts';
 export * from './symbiosis-streams.ts';
+export * from './survey-answers.ts';
+export * from './survey-rounds.ts';
+export * from './training-programmes.ts';
