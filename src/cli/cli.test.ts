@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
@@ -154,6 +155,39 @@ describe('the kenno command', { timeout: 180_000 }, () => {
       expect(coordinator?.regionId).toBe('vaasa');
     } finally {
       await database.close();
+    }
+  });
+
+  it('backs up and restores the data folder; restore needs --yes and checks the file', async () => {
+    const file = path.join(dataDir, 'backup.jsonl.gz');
+    const backup = kenno('backup', file);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/Backup written to .*backup\.jsonl\.gz: \d+ tables, \d+ rows/);
+    const fingerprint = /fingerprint (\w+)/.exec(backup.stdout)![1];
+
+    const database = await createDb({ dataDir });
+    try {
+      await database.db.execute(sql`delete from users where email = 'maija@example.org'`);
+    } finally {
+      await database.close();
+    }
+    const unconfirmed = kenno('restore', file);
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.stderr).toMatch(/--yes/);
+    const broken = path.join(dataDir, 'broken.jsonl');
+    fs.writeFileSync(broken, '{"format":"something-else"}\n');
+    const refused = kenno('restore', broken, '--yes');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/Not a Kenno backup/);
+
+    const restore = kenno('restore', file, '--yes');
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(restore.stdout).toContain(`fingerprint ${fingerprint}`);
+    const after = await createDb({ dataDir });
+    try {
+      expect((await findUserByEmail(after.db, 'maija@example.org'))?.organisationId).toBe('centria');
+    } finally {
+      await after.close();
     }
   });
 

@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerActorResolution } from './auth/actor.ts';
+import { adminBackupRoutes } from './admin/backup.ts';
 import { authRoutes } from './auth/auth.ts';
 import { conceptRoutes } from './concepts/concepts.ts';
 import type { AppContext } from './context.ts';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     await organisationRoutes(api, ctx);
     await importRoutes(api, ctx);
     await taggingRoutes(api, ctx);
+    await adminBackupRoutes(api, ctx);
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
   if (options.serveWebApp !== false) await registerWebApp(app);

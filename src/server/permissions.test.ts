@@ -17,6 +17,12 @@ import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../..
  * A row the caller may not read answers 404 (its existence is not revealed).
  */
 const REGISTRY_TABLE: Case[] = [
+  {
+    method: 'GET',
+    url: '/api/admin/backup',
+    route: '/api/admin/backup',
+    expect: signedIn(403, { admin: 200, adminToken: 200 }),
+  },
   { method: 'GET', url: '/api/health', route: '/api/health', expect: all(200) },
   { method: 'GET', url: '/api/session', route: '/api/session', expect: all(200) },
   { method: 'GET', url: '/api/regions', route: '/api/regions', expect: all(200) },
