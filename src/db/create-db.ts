@@ -84,6 +84,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // An idle client losing its connection (e.g. a database restart) must not crash Kenno.
   pool.on('error', () => {});
+  // A client checked out between two queries (inside a transaction) that loses its connection
+  // emits 'error' on itself, which would otherwise crash the process; its pending and next
+  // queries fail (→ 503) and the pool discards it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Several Kenno servers may start at once: one applies migrations, the others wait.
   const lockClient = await pool.connect();
   try {
