@@ -13,6 +13,8 @@ import { load, percentile, ROOT, spawnAndWaitForUrl, type LoadResult } from './l
 import { freshPgliteEnv, measureStartTimes } from './start-time.ts';
 import { benchOrganisationSearch } from './organisation-search.ts';
 import { benchTagging } from './tagging.ts';
+import { benchMixedLoad } from './mixed-load.ts';
+import { execFileSync } from 'node:child_process';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = args.quick;
@@ -172,6 +174,88 @@ async function benchHttp(db: DbKind) {
   }
 }
 
+async function benchLoad(db: DbKind) {
+  const clients = quick ? 50 : 200;
+  const seconds = quick ? 10 : 60;
+  const fresh = db === 'pglite' ? await freshPgliteEnv() : await freshPostgresEnv();
+  try {
+    const cli = (...a: string[]) =>
+      execFileSync(process.execPath, ['bin/kenno.js', ...a], { cwd: ROOT, env: fresh.env, encoding: 'utf8' });
+    cli('demo');
+    cli(
+      'users',
+      'add',
+      '--email',
+      'load@bench.example.org',
+      '--password',
+      'bench-password-123',
+      '--role',
+      'admin',
+    );
+    const token = /kenno_pat_\S+/.exec(
+      cli('tokens', 'create', '--email', 'load@bench.example.org', '--name', 'load'),
+    )![0];
+    const result = await benchMixedLoad({
+      env: fresh.env,
+      database: fresh.env.DATABASE_URL
+        ? { url: fresh.env.DATABASE_URL }
+        : { dataDir: fresh.env.KENNO_DATA_DIR! },
+      clients,
+      seconds,
+      token,
+    });
+    raw[`load.${db}`] = result;
+    const metric = (m: string) => `${clients} clients × ${seconds} s mixed read/write: ${m}`;
+    rows.push({
+      benchmark: 'load',
+      db,
+      metric: metric('requests/s'),
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      bar: '—',
+      pass: null,
+    });
+    rows.push({
+      benchmark: 'load',
+      db,
+      metric: metric('p99 latency'),
+      value: result.p99Ms,
+      unit: 'ms',
+      bar: '—',
+      pass: null,
+    });
+    rows.push({
+      benchmark: 'load',
+      db,
+      metric: metric('write p99 latency'),
+      value: result.writeP99Ms,
+      unit: 'ms',
+      bar: '—',
+      pass: null,
+    });
+    rows.push({
+      benchmark: 'load',
+      db,
+      metric: metric('errors'),
+      value: result.errors,
+      unit: 'count',
+      bar: '0',
+      pass: result.errors === 0,
+    });
+    rows.push({
+      benchmark: 'load',
+      db,
+      metric: metric(`lost writes (of ${result.writes})`),
+      value: result.lostWrites,
+      unit: 'count',
+      bar: '0',
+      pass: result.lostWrites === 0,
+    });
+  } finally {
+    await fresh.cleanup();
+  }
+}
+
 const dbs: DbKind[] = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
 if (!pgUrl)
   console.log('PostgreSQL benchmarks skipped: set KENNO_BENCH_DATABASE_URL (or KENNO_TEST_DATABASE_URL).');
@@ -180,6 +264,8 @@ for (const db of dbs) {
   await benchStart(db);
   console.log(`[${db}] HTTP throughput …`);
   await benchHttp(db);
+  console.log(`[${db}] mixed read/write load …`);
+  await benchLoad(db);
   console.log(`[${db}] organisation search (5,000 organisations, 50,000 competences) …`);
   const search = await benchOrganisationSearch({ db, quick });
   rows.push(...search.rows);
