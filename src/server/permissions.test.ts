@@ -17,6 +17,9 @@ import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../..
  * A row the caller may not read answers 404 (its existence is not revealed).
  */
 const REGISTRY_TABLE: Case[] = [
+  { method: 'GET', url: '/api/me/data', route: '/api/me/data', expect: signedIn(200) },
+  // The wrong password: erasing needs it, whoever asks (the right one is tested in personal-data.test.ts).
+  { method: 'DELETE', url: '/api/me', route: '/api/me', body: () => ({ password: 'not-the-password' }), expect: all(401) },
   {
     method: 'GET',
     url: '/api/admin/backup',
