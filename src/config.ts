@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   KENNO_ADMIN_EMAIL: z.string().email().optional(),
   KENNO_ADMIN_PASSWORD: z.string().min(12).optional(),
   SMTP_URL: z.string().url().optional(),
+  /** The address people reach Kenno at, for links in e-mails (e.g. https://kenno.example.org). */
+  KENNO_PUBLIC_URL: z.string().url().optional(),
   KENNO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KENNO_TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -29,6 +31,7 @@ export type Config = {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   smtpUrl: string | undefined;
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['KENNO_LOG_LEVEL'];
   trustProxy: boolean;
   loadDemo: boolean;
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.KENNO_ADMIN_EMAIL,
     adminPassword: e.KENNO_ADMIN_PASSWORD,
     smtpUrl: e.SMTP_URL,
+    publicUrl: e.KENNO_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.KENNO_LOG_LEVEL,
     trustProxy: e.KENNO_TRUST_PROXY,
     // The demo network loads on the embedded default; on a PostgreSQL server only when asked.

@@ -125,7 +125,7 @@ program
       const gzip = target.endsWith('.gz') ? zlib.createGzip() : null;
       const done = gzip
         ? pipeline(gzip, out)
-        : new Promise((resolve, reject) => out.on('finish', resolve).on('error', reject));
+        : new Promise<void>((resolve, reject) => out.on('finish', () => resolve()).on('error', reject));
       const header = await backupDatabase(database.db, gzip ?? out);
       (gzip ?? out).end();
       await done;

@@ -121,10 +121,13 @@ export async function backupDatabase(db: Db, out: Writable): Promise<BackupHeade
         const order = table.primaryKey.length > 0 ? table.primaryKey : table.columns;
         let last: Record<string, unknown> | null = null;
         for (;;) {
-          const after = last
+          const after: ReturnType<typeof sql> = last
             ? sql`where (${identList(order)}) > (select ${identList(order)} from json_populate_record(null::${ident(table.name)}, ${JSON.stringify(last)}::json))`
             : sql``;
-          const batch = await rows<{ r: unknown[]; k: Record<string, unknown> }>(
+          const batch: { r: unknown[]; k: Record<string, unknown> }[] = await rows<{
+            r: unknown[];
+            k: Record<string, unknown>;
+          }>(
             tx,
             sql`select json_build_array(${identList(table.columns)}) as r, json_build_object(${sql.raw(
               order.map((c) => `'${c.replaceAll("'", "''")}', "${c.replaceAll('"', '""')}"`).join(', '),

@@ -141,8 +141,8 @@ describe.runIf(testDbKind() === 'postgres' && findPostgresBin() !== null)(
               },
           ),
         );
-        expect(fromA.status).toBe(fromB.status);
-        if (fromA.status === 'done') break;
+        expect(fromA?.status).toBe(fromB?.status);
+        if (fromA?.status === 'done') break;
         if (Date.now() > deadline) throw new Error('the import did not finish');
         await sleep(200);
       }
