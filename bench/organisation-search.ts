@@ -44,7 +44,7 @@ const ORGANISATIONS = 5_000;
 const COMPETENCES = 50_000;
 
 /** mulberry32: small, fast, deterministic. */
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -319,7 +319,8 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - started) / 1e6, result];
 }
 
-async function openFreshDatabase(kind: 'pglite' | 'postgres') {
+/** A fresh, migrated database (a temporary PGlite folder or a new PostgreSQL database) and its cleanup. */
+export async function openFreshDatabase(kind: 'pglite' | 'postgres') {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kenno-bench-search-'));
     const database = await createDb({ dataDir: dir });

@@ -12,6 +12,8 @@ import pg from 'pg';
 import { load, percentile, ROOT, spawnAndWaitForUrl, type LoadResult } from './lib.ts';
 import { freshPgliteEnv, measureStartTimes } from './start-time.ts';
 import { benchOrganisationSearch } from './organisation-search.ts';
+import { benchChallengeClusters } from './challenge-clusters.ts';
+import { benchSkillsGaps } from './skills-gaps.ts';
 import { benchTagging } from './tagging.ts';
 import { benchMixedLoad } from './mixed-load.ts';
 import { execFileSync } from 'node:child_process';
@@ -270,6 +272,16 @@ for (const db of dbs) {
   const search = await benchOrganisationSearch({ db, quick });
   rows.push(...search.rows);
   raw[`search.${db}`] = search.raw;
+  console.log(
+    `[${db}] gap analysis (${quick ? '100,000' : '1,000,000'} survey answers; cube vs DuckDB vs SQL) …`,
+  );
+  const gaps = await benchSkillsGaps({ db, quick });
+  rows.push(...gaps.rows);
+  raw[`gaps.${db}`] = gaps.raw;
+  console.log(`[${db}] common challenges (${quick ? '2,000' : '20,000'} challenges) …`);
+  const clusters = await benchChallengeClusters({ db, quick });
+  rows.push(...clusters.rows);
+  raw[`challenges.${db}`] = clusters.raw;
 }
 
 console.log('\n[tagging] throughput and quality …');

@@ -4,16 +4,24 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerActorResolution } from './auth/actor.ts';
+import { personalDataRoutes } from './account/personal-data.ts';
 import { adminBackupRoutes } from './admin/backup.ts';
 import { authRoutes } from './auth/auth.ts';
+import { challengeRoutes } from './challenges/challenges.ts';
+import { similarityRoutes } from './challenges/similarity.ts';
 import { conceptRoutes } from './concepts/concepts.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, toAppError } from './error-handler.ts';
 import { healthRoutes } from './health/health.ts';
 import { importRoutes } from './imports/imports.ts';
+import { notificationRoutes } from './notifications/notifications.ts';
 import { organisationRoutes } from './organisations/organisations.ts';
 import { regionRoutes } from './regions/regions.ts';
 import { taggingRoutes } from './tagging/tagging.ts';
+import { serviceRoutes } from './services/services.ts';
+import { siteRoutes } from './sites/sites.ts';
+import { skillsRoutes } from './skills/skills.ts';
+import { symbiosisRoutes } from './symbiosis/symbiosis.ts';
 import { registerWebApp } from './web-app.ts';
 
 export type ApiRoute = { method: string; url: string };
@@ -42,8 +50,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // Every request is logged (structured, JSON) except the health probe.
-    logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
+    // Every request is logged (structured, JSON) except the health probe and the pages of
+    // personal survey links, whose address is the respondent's secret.
+    logController: new LogController({
+      disableRequestLogging: (request) => request.url === '/api/health' || request.url.startsWith('/survey/'),
+    }),
     routerOptions: { maxParamLength: 200 },
     // Errors Fastify raises before routing (bad URL encoding, over-long params, bad content
     // type) get the same error format as everything else.
@@ -115,7 +126,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     await organisationRoutes(api, ctx);
     await importRoutes(api, ctx);
     await taggingRoutes(api, ctx);
+    await challengeRoutes(api, ctx);
+    await similarityRoutes(api, ctx);
+    await notificationRoutes(api, ctx);
     await adminBackupRoutes(api, ctx);
+    await personalDataRoutes(api, ctx);
+    await siteRoutes(api, ctx);
+    await serviceRoutes(api, ctx);
+    await symbiosisRoutes(api, ctx);
+    await skillsRoutes(api, ctx);
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
   if (options.serveWebApp !== false) await registerWebApp(app);

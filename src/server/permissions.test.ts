@@ -19,7 +19,13 @@ import { bearerFor, buildUser, createTestApp, signIn, type TestApp } from '../..
 const REGISTRY_TABLE: Case[] = [
   { method: 'GET', url: '/api/me/data', route: '/api/me/data', expect: signedIn(200) },
   // The wrong password: erasing needs it, whoever asks (the right one is tested in personal-data.test.ts).
-  { method: 'DELETE', url: '/api/me', route: '/api/me', body: () => ({ password: 'not-the-password' }), expect: all(401) },
+  {
+    method: 'DELETE',
+    url: '/api/me',
+    route: '/api/me',
+    body: () => ({ password: 'not-the-password' }),
+    expect: all(401),
+  },
   {
     method: 'GET',
     url: '/api/admin/backup',

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/create-db.ts';
 import { loadDemoNetwork } from '../db/demo/load-demo.ts';
 import { countAdmins, createUser } from '../db/queries/users.ts';
+import { startEmailSender } from '../jobs/email/email-sender.ts';
 import { startImportRunner } from '../jobs/imports/import-runner.ts';
 import { VERSION } from '../version.ts';
 import { buildApp } from './app.ts';
@@ -42,10 +43,17 @@ export async function startServer(
     log: app.log,
     expireRunningAtStart: database.kind === 'pglite',
   });
+  // E-mails of notifications go out through SMTP_URL, or to the log when it is not set.
+  const emailSender = startEmailSender(database.db, {
+    smtpUrl: config.smtpUrl,
+    publicUrl: config.publicUrl,
+    log: app.log,
+  });
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       await importRunner.stop();
+      await emailSender.stop();
       await app.close();
       await database.close();
     })();

@@ -41,6 +41,8 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST): P
       return reply.sendFile(path.relative(webDir, file));
     }
     if (path.extname(url)) return reply.callNotFound();
+    // A personal survey link carries the respondent's secret in its path: never send it on.
+    if (url.startsWith('/survey/')) reply.header('referrer-policy', 'no-referrer');
     return sendIndex(request, reply);
   });
 }

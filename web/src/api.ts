@@ -125,6 +125,7 @@ export const ERROR_CODES = [
   'conflict',
   'rate_limited',
   'db_unavailable',
+  'gone',
   'internal',
 ] as const;
 
@@ -194,15 +195,23 @@ function codeForStatus(status: number): ErrorCode {
 // The CSRF token belongs to the cookie session; it is refreshed whenever the session is read.
 let csrfToken: string | null = null;
 
-type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | undefined | null>;
 
-interface RequestOptions {
+export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. a survey respondent's X-Survey-Token. */
+  headers?: Record<string, string>;
+  /** 'omit' for calls authenticated by something other than the session (a survey link). */
+  credentials?: RequestCredentials;
+  referrerPolicy?: ReferrerPolicy;
+  /** 'no-store' for answers that depend on a header the browser's cache does not key on. */
+  cache?: RequestCache;
 }
 
-function buildUrl(path: string, query?: Query): string {
+/** The address of an API route with its query (empty values left out), e.g. for a download link. */
+export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
@@ -213,14 +222,17 @@ function buildUrl(path: string, query?: Query): string {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const credentials = options.credentials ?? 'same-origin';
+  if (method !== 'GET' && csrfToken && credentials !== 'omit') headers['X-CSRF-Token'] = csrfToken;
   try {
-    return await fetch(buildUrl(path, options.query), {
+    return await fetch(apiUrl(path, options.query), {
       method,
       headers,
-      credentials: 'same-origin',
+      credentials,
+      ...(options.referrerPolicy ? { referrerPolicy: options.referrerPolicy } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -246,7 +258,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, error?.details);
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** The one fetch wrapper of the web app: each module's API file calls this (path without /api). */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   let response = await send(method, path, options);
   if (!response.ok && method !== 'GET' && response.status === 403) {
     const error = await toApiError(response.clone());

@@ -2,11 +2,11 @@
 export const MODULES = [
   { key: 'taxonomy', path: '/taxonomy', built: true },
   { key: 'organisations', path: '/organisations', built: true },
-  { key: 'challenges', path: '/challenges', built: false },
+  { key: 'challenges', path: '/challenges', built: true },
   { key: 'projects', path: '/projects', built: false },
-  { key: 'skills', path: '/skills', built: false },
+  { key: 'skills', path: '/skills', built: true },
   { key: 'trainingPaths', path: '/training-paths', built: false },
-  { key: 'sites', path: '/sites', built: false },
+  { key: 'sites', path: '/sites', built: true },
   { key: 'reports', path: '/reports', built: false },
 ] as const;
 

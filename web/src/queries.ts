@@ -16,6 +16,7 @@ import {
   listTokens,
   signIn,
   signOut,
+  request,
   updateOrganisation,
 } from './api.ts';
 
@@ -88,6 +89,15 @@ export function useSignIn() {
   return useMutation({
     mutationFn: ({ email, password }: { email: string; password: string }) => signIn(email, password),
     onSuccess: refresh,
+  });
+}
+
+/** Erases the signed-in person's account and data (DELETE /api/me), then acts as a sign-out. */
+export function useEraseAccount() {
+  const refresh = useRefreshAfterSessionChange();
+  return useMutation({
+    mutationFn: (password: string) => request<void>('DELETE', '/me', { body: { password } }),
+    onSuccess: () => refresh({ user: null, csrfToken: null }),
   });
 }
 

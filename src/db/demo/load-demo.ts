@@ -12,7 +12,10 @@ import {
   users,
 } from '../schema/index.ts';
 import { readDemoFiles } from './demo-files.ts';
+import { loadDemoChallenges } from './load-demo-challenges.ts';
 import { loadConceptSchemes } from './load-schemes.ts';
+import { loadDemoSkills } from './load-demo-skills.ts';
+import { loadDemoSites } from './load-demo-sites.ts';
 
 export const VALUE_CHAIN_SCHEME = 'value-chain';
 
@@ -33,6 +36,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
     if (!options.reset && (await isDemoLoaded(tx))) {
       // Concept schemes shipped since this database was loaded are added (missing ones only).
       await loadConceptSchemes(tx, { reset: false });
+      // Sites, services and symbiosis streams shipped since then are added once.
+      await loadDemoSites(tx, { reset: false });
       return { loaded: false as const };
     }
     const links = await tx
@@ -124,6 +129,11 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
     );
     if (competences.length) await tx.insert(organisationCompetences).values(competences);
 
+    // Survey rounds, answers and training programmes of the skills module (data/demo/skills.json).
+    await loadDemoSkills(tx, { reset: options.reset });
+
+    await loadDemoChallenges(tx, options);
+
     // Restore user links whose targets exist again after a reset.
     const orgIds = new Set(files.organisations.map((o) => o.id));
     for (const link of links) {
@@ -135,6 +145,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
       }
     }
 
+    // Sites, services, supply links and symbiosis streams (they refer to the organisations).
+    await loadDemoSites(tx, { reset: options.reset });
     await tx
       .insert(meta)
       .values({ key: 'demo_loaded_at', value: new Date().toISOString() })

@@ -45,9 +45,10 @@ export const sites = pgTable(
     portName: text('port_name'),
     fairwayDepthM: real('fairway_depth_m'),
     portDistanceKm: real('port_distance_km'),
-    rail: boolean('rail').notNull().default(false),
-    chemicalsHandling: boolean('chemicals_handling').notNull().default(false),
-    permitStatus: text('permit_status').$type<PermitStatus>().notNull().default('none'),
+    /** null: not stated (shown as "not published", never as no). */
+    rail: boolean('rail'),
+    chemicalsHandling: boolean('chemicals_handling'),
+    permitStatus: text('permit_status').$type<PermitStatus>(),
     permitNote: text('permit_note'),
     /** Months until a new plant could start building here, as the site states it. */
     readyInMonths: real('ready_in_months'),

@@ -42,6 +42,12 @@ export type RowError = {
   params?: Record<string, string | number>;
 };
 
+/**
+ * A value an upload names besides the file and its mapping — e.g. the survey round answers are
+ * imported into — sent as the multipart field `params` (JSON: key → text).
+ */
+export type ImportParam = { key: string; label: Localized; required: boolean; hint?: Localized };
+
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: RowError[] };
 
 export type ImportSummary = { created: number; updated: number; unchanged: number; [extra: string]: number };
@@ -51,6 +57,8 @@ export type ImportSummary = { created: number; updated: number; unchanged: numbe
 export type ImportKindDefinition<T, C = undefined> = {
   kind: string;
   title: Localized;
+  /** Values the upload must name besides the file (none for most kinds). */
+  params?: ImportParam[];
   /** Target fields a person maps columns to. Kinds with a fixed published layout (ESCO,
    * CORDIS) list the official column names as aliases and need no mapping step. */
   fields: ImportField[];

@@ -10,8 +10,11 @@ export type ValidRow<T> = { row: number; value: T };
  */
 export type ImportJobKind<T, C> = {
   definition: ImportKindDefinition<T, C>;
-  /** Reference data for `validateRow` (regions, the importing user …), read once per run. */
-  loadContext(db: Db, actor: UserActor): Promise<C>;
+  /** Reference data for `validateRow` (regions, the importing user …), read once per run;
+   * `params` are the upload's own values (ImportKindDefinition.params). */
+  loadContext(db: Db, actor: UserActor, params: Readonly<Record<string, string>>): Promise<C>;
+  /** Checks the upload's `params` before the file is stored (throws an AppError). */
+  checkParams?(db: Db, actor: UserActor, params: Readonly<Record<string, string>>): Promise<void>;
   /**
    * Checks against stored data (references, conflicts with stored rows), read-only. Runs over
    * the rows that passed validation before anything is written, so that one report lists

@@ -20,6 +20,8 @@ export type ImportOptions = {
   delimiter: string | null;
   /** How the person who uploaded was signed in, for the audit rows the job writes. */
   via: 'session' | 'token' | 'cli';
+  /** The kind's upload parameters (ImportKindDefinition.params), e.g. a survey round. */
+  params?: Record<string, string>;
 };
 
 const { fileData: _fileData, ...withoutFile } = getTableColumns(imports);

@@ -10,9 +10,15 @@
 import * as esco from '../../db/queries/concepts.ts';
 import { type AnyImportJobKind, defineImportKind } from './import-job-kind.ts';
 import { organisationsImportKind } from './kinds/organisations.ts';
+import { sitesImportKind } from './kinds/sites.ts';
+import { surveyResponsesImportKind } from './kinds/survey-responses.ts';
+import { trainingSupplyImportKind } from './kinds/training-supply.ts';
 
 export const IMPORT_KINDS: readonly AnyImportJobKind[] = [
   organisationsImportKind,
+  sitesImportKind,
+  surveyResponsesImportKind,
+  trainingSupplyImportKind,
   defineImportKind(esco.escoOccupationsJobKind),
   defineImportKind(esco.escoSkillsJobKind),
   defineImportKind(esco.escoOccupationSkillsJobKind),

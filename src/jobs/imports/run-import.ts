@@ -91,7 +91,7 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
 
   try {
     await progress(0, 'validating');
-    const context = await kind.loadContext(db, actor);
+    const context = await kind.loadContext(db, actor, job.options.params ?? {});
     const columnOf = (error: RowError): RowError =>
       error.column === null && error.field
         ? { ...error, column: mapping[error.field] ?? error.field }

@@ -51,14 +51,12 @@ describe('personal data: export and erasure', () => {
       organisationId: 'centria',
       createdBy: person.id,
     });
-    await db
-      .insert(challengeComments)
-      .values({
-        id: 'erase-comment',
-        challengeId: 'erase-challenge',
-        userId: person.id,
-        body: 'Terveisin Erkki',
-      });
+    await db.insert(challengeComments).values({
+      id: 'erase-comment',
+      challengeId: 'erase-challenge',
+      userId: person.id,
+      body: 'Terveisin Erkki',
+    });
     await db.insert(challengeSupports).values({ challengeId: 'erase-challenge', userId: person.id });
     await db.insert(challengeFollows).values({ challengeId: 'erase-challenge', userId: other.id });
     await db.insert(notifications).values({

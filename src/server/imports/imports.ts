@@ -131,7 +131,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['imports'],
         summary: 'Upload a CSV or XLSX file to import',
         description:
-          'multipart/form-data with `file`, `kind` (e.g. organisations) and optionally `mapping` (JSON: field → column). ' +
+          'multipart/form-data with `file`, `kind` (e.g. organisations), optionally `mapping` (JSON: field → column) and, for kinds that declare them, `params` (JSON, e.g. {"roundId": …} for survey-responses). ' +
           'With a mapping the import is queued at once; without, it waits in status `uploaded` for POST /api/imports/{id}/commit.',
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ id: z.string() }) },
@@ -183,6 +183,9 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
           mapping = checked.data;
         }
 
+        const params = readImportParams(kind, form.params);
+        await kind.checkParams?.(db, actor, params);
+
         const id = await createImport(db, actor, {
           kind: definition.kind,
           fileName: form.file.name.slice(0, 255) || 'upload',
@@ -196,6 +199,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
             headerSignature: headerSignature(headers),
             delimiter: parsed.delimiter,
             via: actor.via,
+            ...(Object.keys(params).length ? { params } : {}),
           },
         });
         if (mapping) notifyImportQueued(db);
@@ -294,6 +298,41 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 }
 
+/**
+ * The upload's `params` field (JSON: key → text): exactly the kind's declared parameters, the
+ * required ones present (e.g. the survey round of a `survey-responses` import).
+ */
+function readImportParams(kind: AnyImportJobKind, raw: string | undefined): Record<string, string> {
+  const declared = kind.definition.params ?? [];
+  let json: unknown = {};
+  if (raw !== undefined && raw.trim() !== '') {
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AppError('validation_failed', 'The params are not valid JSON', [
+        { path: ['params'], message: 'not JSON' },
+      ]);
+    }
+  }
+  const checked = z.record(z.string().max(100), z.string().trim().min(1).max(200)).safeParse(json);
+  if (!checked.success)
+    throw new AppError('validation_failed', 'The params must be an object of name → text', [
+      { path: ['params'], message: checked.error.issues[0]?.message ?? 'invalid' },
+    ]);
+  const known = new Set(declared.map((p) => p.key));
+  const problems = [
+    ...Object.keys(checked.data)
+      .filter((key) => !known.has(key))
+      .map((key) => ({ path: ['params', key], message: 'not a parameter of this import' })),
+    ...declared
+      .filter((p) => p.required && !checked.data[p.key])
+      .map((p) => ({ path: ['params', p.key], message: `required: ${p.label.en}` })),
+  ];
+  if (problems.length)
+    throw new AppError('validation_failed', 'The import parameters are not right', problems);
+  return checked.data;
+}
+
 function tooLarge(maxBytes: number): AppError {
   const mb = Math.round(maxBytes / MB);
   return new AppError('payload_too_large', `The file is larger than ${mb} MB, the limit of this import`, {
@@ -309,7 +348,7 @@ function fileRejected(problem: FileProblem): AppError {
   return new AppError(code, problem.message, { fileError: problem });
 }
 
-type UploadForm = { kind?: string; mapping?: string; file?: { name: string; data: Buffer } };
+type UploadForm = { kind?: string; mapping?: string; params?: string; file?: { name: string; data: Buffer } };
 
 /**
  * Reads the multipart form, whatever the order of its parts. When `kind` comes before the file
@@ -341,7 +380,7 @@ async function readUploadForm(request: FastifyRequest): Promise<UploadForm> {
         }
         if (part.file.truncated) throw tooLarge(largestImportBytes());
         form.file = { name: part.filename, data: Buffer.concat(chunks) };
-      } else if (part.fieldname === 'kind' || part.fieldname === 'mapping') {
+      } else if (part.fieldname === 'kind' || part.fieldname === 'mapping' || part.fieldname === 'params') {
         form[part.fieldname] = String(part.value);
       }
     }

@@ -10,6 +10,7 @@ export function presentImportKind(definition: ImportKindDefinition<unknown, unkn
     title: definition.title,
     fields: presentFields(definition),
     maxBytes: definition.maxBytes,
+    params: definition.params ?? [],
   };
 }
 
@@ -68,6 +69,7 @@ export function presentImport(
     savedMappingName: extra.savedMappingName,
     missingRequired: missingRequiredFields(fields, row.mapping ?? extra.suggestedMapping),
     fields: presentFields(extra.definition),
+    params: row.options.params ?? {},
     canCommit: row.status === 'uploaded' || row.status === 'failed',
   };
 }

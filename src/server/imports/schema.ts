@@ -36,6 +36,9 @@ export const ImportKindSchema = z.object({
   title: LocalizedSchema,
   fields: z.array(ImportFieldSchema),
   maxBytes: z.number().int(),
+  params: z
+    .array(ImportFieldSchema)
+    .describe('Values the upload names in the multipart field `params` (JSON), e.g. roundId'),
 });
 
 const ProgressSchema = z.object({ done: z.number().int(), total: z.number().int() });
@@ -70,6 +73,7 @@ export const ImportSchema = ImportListItemSchema.extend({
   savedMappingName: z.string().nullable(),
   missingRequired: z.array(z.string()),
   fields: z.array(ImportFieldSchema),
+  params: z.record(z.string(), z.string()).describe('The upload’s parameters, e.g. the survey round'),
   canCommit: z.boolean(),
 });
 export type ImportView = z.infer<typeof ImportSchema>;

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { MODULES } from '../modules.ts';
+import { NotificationBell } from '../routes/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -50,6 +51,7 @@ export function SiteHeader() {
         <div id={panelId} className="site-header__panel" data-open={menuOpen}>
           <div className="site-header__tools">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </div>
           <nav className="main-nav" aria-label={t('app.primaryNav')}>

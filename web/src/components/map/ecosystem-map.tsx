@@ -97,8 +97,8 @@ export interface EcosystemMapProps {
   language: Language;
   /** Only organisations with a competence in this stage are shown; '' shows all. */
   stage?: string;
-  /** Locator mode: one region highlighted, no dots, no links; the caller gives the text alternative. */
-  highlight?: string;
+  /** Locator mode: one region (or several) highlighted, no dots, no links; the caller gives the text alternative. */
+  highlight?: string | string[];
   /** Accessible name of the map (full mode). */
   label?: string;
   /** Organisations per region id, as the caller counts them (for the links' names). */
@@ -143,7 +143,7 @@ export function EcosystemMap({
   const shown = stage ? points.filter((p) => p.stages.includes(stage)) : points;
 
   if (highlight) {
-    const region = regions.find((r) => r.id === highlight);
+    const highlighted = new Set([highlight].flat());
     return (
       <svg className="eco-map eco-map--locator" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
         <path className="eco-map__land" d={land} />
@@ -151,7 +151,11 @@ export function EcosystemMap({
         {regions.map((r) => (
           <path key={r.id} className="eco-map__region eco-map__region--context" d={r.shape} />
         ))}
-        {region ? <path className="eco-map__region eco-map__region--highlight" d={region.shape} /> : null}
+        {regions
+          .filter((r) => highlighted.has(r.id))
+          .map((r) => (
+            <path key={r.id} className="eco-map__region eco-map__region--highlight" d={r.shape} />
+          ))}
       </svg>
     );
   }

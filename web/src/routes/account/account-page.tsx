@@ -1,13 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import type { CreatedApiToken, User } from '../../api.ts';
+import { apiUrl, type CreatedApiToken, type User } from '../../api.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { pickLabel, useLocale } from '../../locale.ts';
 import {
   useCreateToken,
   useDeleteToken,
+  useEraseAccount,
   useOrganisation,
   useRegions,
   useSession,
@@ -26,6 +27,7 @@ export function AccountPage() {
       <PageHeading title={t('account.title')} />
       <UserDetails user={user} />
       <Tokens />
+      <PersonalData />
     </>
   );
 }
@@ -246,5 +248,67 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
         {t('account.tokens.done')}
       </button>
     </div>
+  );
+}
+
+/** The person's own data: download all of it, or erase the account (GDPR articles 15 and 17). */
+function PersonalData() {
+  const { t } = useTranslation();
+  const erase = useEraseAccount();
+  const passwordId = useId();
+  const [password, setPassword] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!password || !confirmed) return;
+    erase.mutate(password);
+  }
+
+  if (erase.isSuccess) return <Navigate to="/?erased=1" replace />;
+  return (
+    <section className="section" aria-labelledby="personal-data-heading">
+      <h2 id="personal-data-heading">{t('account.data.title')}</h2>
+      <p className="section__intro">{t('account.data.intro')}</p>
+      <p>
+        <a className="button button--secondary" href={apiUrl('/me/data')} download="kenno-my-data.json">
+          {t('account.data.download')}
+        </a>
+      </p>
+      <h3>{t('account.data.eraseTitle')}</h3>
+      <p className="section__intro">{t('account.data.eraseIntro')}</p>
+      <form className="form card" noValidate onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor={passwordId}>{t('account.data.password')}</label>
+          <input
+            id={passwordId}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        <div className="field field--checkbox">
+          <label>
+            <input
+              type="checkbox"
+              checked={confirmed}
+              onChange={(event) => setConfirmed(event.target.checked)}
+            />{' '}
+            {t('account.data.confirm')}
+          </label>
+        </div>
+        <div className="form__actions">
+          <button
+            type="submit"
+            className="button button--danger"
+            disabled={!password || !confirmed || erase.isPending}
+          >
+            {t('account.data.erase')}
+          </button>
+        </div>
+        {erase.isError ? <ErrorMessage error={erase.error} /> : null}
+      </form>
+    </section>
   );
 }

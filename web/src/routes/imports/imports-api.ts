@@ -16,6 +16,8 @@ export interface ImportKind {
   title: Localised;
   fields: ImportField[];
   maxBytes: number;
+  /** Values the upload names besides the file, e.g. the survey round answers are imported into. */
+  params?: ImportField[];
 }
 
 export interface RowError {
@@ -143,10 +145,15 @@ export function commitImport(
   });
 }
 
-export async function uploadImport(kind: string, file: File): Promise<{ id: string }> {
+export async function uploadImport(
+  kind: string,
+  file: File,
+  params: Record<string, string> = {},
+): Promise<{ id: string }> {
   const form = new FormData();
   // The kind first: the server then knows the size limit before the file arrives.
   form.append('kind', kind);
+  if (Object.keys(params).length > 0) form.append('params', JSON.stringify(params));
   form.append('file', file, file.name);
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = await csrfToken();

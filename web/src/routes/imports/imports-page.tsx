@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
@@ -62,14 +62,18 @@ function UploadForm() {
   const navigate = useNavigate();
   const messages = useImportMessages();
   const kinds = useQuery({ queryKey: importKeys.kinds, queryFn: listImportKinds, staleTime: 10 * 60_000 });
-  const [kind, setKind] = useState('organisations');
+  // Other pages link here with the kind and its parameters, e.g. ?kind=survey-responses&roundId=…
+  const [search] = useSearchParams();
+  const [kind, setKind] = useState(search.get('kind') ?? 'organisations');
+  const [params, setParams] = useState<Record<string, string>>(() => Object.fromEntries(search.entries()));
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = { kind: useId(), file: useId() };
   const upload = useMutation({
-    mutationFn: ({ kind, file }: { kind: string; file: File }) => uploadImport(kind, file),
+    mutationFn: ({ kind, file, params }: { kind: string; file: File; params: Record<string, string> }) =>
+      uploadImport(kind, file, params),
     onSuccess: ({ id }) => {
       void navigate(`/imports/${encodeURIComponent(id)}`);
     },
@@ -86,7 +90,14 @@ function UploadForm() {
       return;
     }
     setMissingFile(false);
-    upload.mutate({ kind: chosenKind?.kind ?? kind, file });
+    const declared = chosenKind?.params ?? [];
+    upload.mutate({
+      kind: chosenKind?.kind ?? kind,
+      file,
+      params: Object.fromEntries(
+        declared.map((p) => [p.key, (params[p.key] ?? '').trim()]).filter(([, v]) => v),
+      ),
+    });
   }
 
   function onDrop(event: DragEvent) {
@@ -118,6 +129,23 @@ function UploadForm() {
             </select>
           </div>
         ) : null}
+        {(chosenKind?.params ?? []).map((p) => (
+          <div className="field" key={p.key}>
+            <label htmlFor={`${ids.kind}-${p.key}`}>{pickLabel(p.label, locale.language)}</label>
+            {p.hint ? (
+              <p className="field__hint" id={`${ids.kind}-${p.key}-hint`}>
+                {pickLabel(p.hint, locale.language)}
+              </p>
+            ) : null}
+            <input
+              id={`${ids.kind}-${p.key}`}
+              value={params[p.key] ?? ''}
+              required={p.required}
+              aria-describedby={p.hint ? `${ids.kind}-${p.key}-hint` : undefined}
+              onChange={(e) => setParams({ ...params, [p.key]: e.target.value })}
+            />
+          </div>
+        ))}
         {/* Dropping a file is a shortcut for a mouse; the labelled file input is the way for everyone. */}
         {/* biome-ignore lint/a11y/noStaticElementInteractions: drag and drop only adds to the file input */}
         <div
