@@ -329,9 +329,11 @@ describe('challenges pages: accessibility', () => {
       .toBe(1);
     const funding = page.locator('li').filter({ has: page.getByRole('heading', { name: 'Funding fit' }) });
     await funding.getByRole('button', { name: 'Edit' }).click();
-    await funding.getByLabel('Name in English').fill(`Funding fit ${RUN}`);
-    await funding.getByLabel('Weight').fill('2');
-    await funding.getByRole('button', { name: 'Save' }).click();
+    // The card turns into the form (the only one open).
+    const form = page.locator('li form');
+    await form.getByLabel('Name in English').fill(`Funding fit ${RUN}`);
+    await form.getByLabel('Weight').fill('2');
+    await form.getByRole('button', { name: 'Save' }).click();
     const changed = page
       .locator('li')
       .filter({ has: page.getByRole('heading', { name: `Funding fit ${RUN}` }) });
