@@ -164,13 +164,21 @@ describe('survey-responses import', () => {
         and(eq(surveyAnswers.roundId, networkRound), eq(surveyAnswers.organisationId, 'city-of-kokkola')),
       );
     expect(city).toMatchObject({ roleId: 'job-role.environmental-engineer', eqfLevel: 6 });
-    // The answers count in the gap analysis at once (the cube reloads on the version change).
-    const [cell] = await gaps(
-      t,
-      `round=${networkRound}&role=job-role.chemical-plant-control-room-operator&eqf=4&region=kokkola&horizon=1-3&groupBy=`,
-      admin,
-    );
-    expect(cell).toMatchObject({ demand: 14 + 5 + 8, employers: 3 });
+    // The answers count in the gap analysis as soon as the cube sees the version change (it
+    // checks at most every 250 ms).
+    await expect
+      .poll(
+        async () =>
+          (
+            await gaps(
+              t,
+              `round=${networkRound}&role=job-role.chemical-plant-control-room-operator&eqf=4&region=kokkola&horizon=1-3&groupBy=`,
+              admin,
+            )
+          )[0],
+        { timeout: 5000, interval: 100 },
+      )
+      .toMatchObject({ demand: 14 + 5 + 8, employers: 3 });
     const audits = await t.database.db
       .select({ n: count() })
       .from(auditLog)
