@@ -1,24 +1,6 @@
-// Common-challenge detection at the PRODUCT.md scale (QUALITY.md: 20,000 challenges, full
-// recompute ≤ 10 s, one new challenge ≤ 100 ms), on the embedded database and on PostgreSQL.
-// 20,000 challenges are generated from the golden set's vocabulary with a fixed seed
-// (challenge-generator.ts) and stored in a fresh database. Measured:
-// - the full recomputation from the database: a new read model reads every challenge, computes
-//   its features and builds the index, the links and the clusters;
-// - one new challenge → clusters current: the row is written to the database and the read model
-//   brings the index and the clusters up to date (p50, p95);
-// - baselines in the same run: the naive way (score every pair directly) on 1,000 challenges
-//   against the index on the same 1,000, and the naive cost of placing one new challenge
-//   (scoring it against all 20,000) against the index.
-//
-// Run alone: node --import tsx bench/challenge-clusters.ts [--quick] [--postgres]
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { like } from 'drizzle-orm';
-import pg from 'pg';
-import { createDb, type Database } from '../src/db/create-db.ts';
+import type { Database } from '../src/db/create-db.ts';
 import { loadDemoNetwork } from '../src/db/demo/load-demo.ts';
 import { listRegionRows } from '../src/db/queries/regions.ts';
 import { readChallengeChanges } from '../src/db/queries/challenge-similarity.ts';
@@ -27,7 +9,7 @@ import { clusterQuality } from '../src/domain/challenges/similarity/cluster-qual
 import { createSimilarityEngine, pairSimilarity } from '../src/domain/challenges/similarity/engine.ts';
 import { createSimilarityReadModel } from '../src/server/challenges/similarity-read-model.ts';
 import { generateChallenges } from './challenge-generator.ts';
-import { percentile } from './lib.ts';
+import { openFreshDatabase, percentile } from './lib.ts';
 
 export type ClusterBenchRow = {
   benchmark: string;
@@ -49,43 +31,6 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const started = process.hrtime.bigint();
   const result = await fn();
   return [Number(process.hrtime.bigint() - started) / 1e6, result];
-}
-
-async function openDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kenno-bench-challenges-'));
-    const database = await createDb({ dataDir: dir });
-    return {
-      database,
-      async cleanup() {
-        await database.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env.KENNO_BENCH_DATABASE_URL ?? process.env.KENNO_TEST_DATABASE_URL;
-  if (!url) throw new Error('Set KENNO_BENCH_DATABASE_URL (or KENNO_TEST_DATABASE_URL) for PostgreSQL');
-  const name = `kenno_bench_clusters_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await createDb({ url: target.toString(), poolSize: 4 });
-  return {
-    database,
-    async cleanup() {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
 }
 
 type Generated = ReturnType<typeof generateChallenges>[number];
@@ -125,7 +70,7 @@ export async function benchChallengeClusters(options: {
   const kind = options.db;
   const count = options.quick ? QUICK_COUNT : FULL_COUNT;
   const inserts = options.quick ? 30 : 100;
-  const { database, cleanup } = await openDatabase(kind);
+  const { database, cleanup } = await openFreshDatabase(kind);
   try {
     const regions = (await listRegionRows(database.db)).map((r) => r.id);
     const regionIds = regions.length ? regions : ['kokkola', 'vaasa'];

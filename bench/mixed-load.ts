@@ -5,7 +5,7 @@
 import { like } from 'drizzle-orm';
 import { createDb } from '../src/db/create-db.ts';
 import { organisations } from '../src/db/schema/index.ts';
-import { percentile, spawnAndWaitForUrl } from './lib.ts';
+import { createRandom, percentile, spawnAndWaitForUrl } from './lib.ts';
 
 export type MixedLoadResult = {
   clients: number;
@@ -37,14 +37,6 @@ const SEARCH_WORDS = [
 ];
 const REGIONS = ['kokkola', 'vaasa', 'pori', 'turku', 'lappeenranta', 'jyvaskyla', 'kuopio'];
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 export async function benchMixedLoad(options: {
   env: NodeJS.ProcessEnv;
   /** Where to count the stored writes afterwards: the data folder or the server URL. */
@@ -72,7 +64,7 @@ export async function benchMixedLoad(options: {
   const until = Date.now() + options.seconds * 1000;
 
   const client = async (n: number) => {
-    const next = random(1000 + n);
+    const next = createRandom(1000 + n).next;
     for (let i = 0; Date.now() < until; i++) {
       const roll = next();
       let request: { url: string; init?: RequestInit; write?: string };

@@ -1,25 +1,13 @@
-// Organisation search at the PRODUCT.md registry scale: 5,000 organisations and 50,000
-// competences with descriptions in fi/sv/en, generated deterministically (fixed seed) into a
-// fresh database. Measures GET /api/organisations (in-process, app.inject) with a mix of
-// full-text, region, type and concept filters, against a plain-SQL baseline that answers the
-// same queries in one SQL statement each, in the same run.
-//
-// Run alone: node --import tsx bench/organisation-search.ts [--quick] [--postgres]
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { createDb, type Database, type Db } from '../src/db/create-db.ts';
+import type { Database, Db } from '../src/db/create-db.ts';
 import { loadDemoNetwork } from '../src/db/demo/load-demo.ts';
 import { organisationCompetences, organisations } from '../src/db/schema/index.ts';
 import { ORGANISATION_TYPES } from '../src/domain/registry/organisation.ts';
 import { parseSearchText } from '../src/domain/registry/organisation-search.ts';
 import { buildApp } from '../src/server/app.ts';
-import { percentile } from './lib.ts';
+import { createRandom, openFreshDatabase, percentile } from './lib.ts';
 
 export type SearchBenchRow = {
   benchmark: string;
@@ -42,23 +30,6 @@ export const SEARCH_P95_BAR_MS = 50;
 const SEED = 20_261_123;
 const ORGANISATIONS = 5_000;
 const COMPETENCES = 50_000;
-
-/** mulberry32: small, fast, deterministic. */
-export function createRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 // Parallel phrases: the same activity written in Finnish, Swedish and English, as battery-industry
 // descriptions write them (inflected, compounded).
@@ -317,44 +288,6 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = process.hrtime.bigint();
   const result = await fn();
   return [Number(process.hrtime.bigint() - started) / 1e6, result];
-}
-
-/** A fresh, migrated database (a temporary PGlite folder or a new PostgreSQL database) and its cleanup. */
-export async function openFreshDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kenno-bench-search-'));
-    const database = await createDb({ dataDir: dir });
-    return {
-      database,
-      async cleanup() {
-        await database.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env.KENNO_BENCH_DATABASE_URL ?? process.env.KENNO_TEST_DATABASE_URL;
-  if (!url) throw new Error('Set KENNO_BENCH_DATABASE_URL (or KENNO_TEST_DATABASE_URL) for PostgreSQL');
-  const name = `kenno_bench_search_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await createDb({ url: target.toString(), poolSize: 4 });
-  return {
-    database,
-    async cleanup() {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
 }
 
 async function loadRegistry(database: Database) {

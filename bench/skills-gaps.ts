@@ -15,7 +15,7 @@ import { type GapFilter, queryGapCells } from '../src/domain/skills/gap-query.ts
 import { buildApp } from '../src/server/app.ts';
 import { loadSkillsState } from '../src/server/skills/skills-read-model.ts';
 import { percentile, ROOT } from './lib.ts';
-import { createRandom, openFreshDatabase } from './organisation-search.ts';
+import { createRandom, openFreshDatabase } from './lib.ts';
 
 export type GapBenchRow = {
   benchmark: string;
