@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { erasePersonalData, exportPersonalData } from '../../db/queries/personal-data.ts';
-import { findUserByEmail, recentFailedLogins, recordFailedLogin } from '../../db/queries/users.ts';
-import { verifyPassword } from '../../domain/auth/secrets.ts';
+import { findUserById } from '../../db/queries/users.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireUser, SESSION_COOKIE } from '../auth/actor.ts';
-import { LOGIN_WINDOW_MS, MAX_FAILED_PER_EMAIL } from '../auth/auth.ts';
+import { checkPassword } from '../auth/auth.ts';
 import type { AppContext } from '../context.ts';
 
 /**
@@ -39,18 +38,9 @@ export async function personalDataRoutes(app: FastifyInstance, ctx: AppContext) 
     },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
-      const data = await exportPersonalData(db, actor.userId);
-      if (!data) throw new AppError('not_found', 'Account not found');
-      const email = data.account.email;
-      const failures = await recentFailedLogins(db, email, request.ip, LOGIN_WINDOW_MS);
-      if (failures.byEmail >= MAX_FAILED_PER_EMAIL) {
-        throw new AppError('rate_limited', 'Too many wrong passwords; wait 15 minutes and try again');
-      }
-      const user = await findUserByEmail(db, email);
-      if (!user || !(await verifyPassword(user.passwordHash, request.body.password))) {
-        await recordFailedLogin(db, email, request.ip);
-        throw new AppError('invalid_credentials', 'The password is wrong');
-      }
+      const me = await findUserById(db, actor.userId);
+      if (!me) throw new AppError('not_found', 'Account not found');
+      await checkPassword(db, me.email, request.body.password, request.ip);
       await erasePersonalData(db, actor.userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);

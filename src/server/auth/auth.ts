@@ -15,6 +15,7 @@ import {
 } from '../../db/queries/users.ts';
 import { dummyPasswordHash, verifyPassword } from '../../domain/auth/secrets.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
+import type { Db } from '../../db/create-db.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, SESSION_COOKIE } from './actor.ts';
 import {
@@ -31,6 +32,29 @@ import {
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILED_PER_EMAIL = 5;
 export const MAX_FAILED_PER_IP = 30;
+
+/**
+ * The password check of sign-in and of anything else that asks for the password again (erasing
+ * an account): rate-limited per e-mail and per address, every failure recorded, and the same
+ * work whether or not the e-mail exists.
+ */
+export async function checkPassword(db: Db, email: string, password: string, ip: string): Promise<UserRow> {
+  const failures = await recentFailedLogins(db, email, ip, LOGIN_WINDOW_MS);
+  if (failures.byEmail >= MAX_FAILED_PER_EMAIL || failures.byIp >= MAX_FAILED_PER_IP) {
+    throw new AppError('rate_limited', 'Too many failed sign-ins; wait 15 minutes and try again', {
+      retryAfterSeconds: LOGIN_WINDOW_MS / 1000,
+    });
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await dummyPasswordHash(), password);
+  if (!user || !ok) {
+    await recordFailedLogin(db, email, ip);
+    throw new AppError('invalid_credentials', 'The e-mail or password is wrong');
+  }
+  return user;
+}
 
 export function presentUser(user: UserRow): User {
   return {
@@ -66,20 +90,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     handler: async (request, reply) => {
       const { email, password } = request.body;
-      const failures = await recentFailedLogins(db, email, request.ip, LOGIN_WINDOW_MS);
-      if (failures.byEmail >= MAX_FAILED_PER_EMAIL || failures.byIp >= MAX_FAILED_PER_IP) {
-        throw new AppError('rate_limited', 'Too many failed sign-ins; wait 15 minutes and try again', {
-          retryAfterSeconds: LOGIN_WINDOW_MS / 1000,
-        });
-      }
-      const user = await findUserByEmail(db, email);
-      const ok = user
-        ? await verifyPassword(user.passwordHash, password)
-        : await verifyPassword(await dummyPasswordHash(), password);
-      if (!user || !ok) {
-        await recordFailedLogin(db, email, request.ip);
-        throw new AppError('invalid_credentials', 'The e-mail or password is wrong');
-      }
+      const user = await checkPassword(db, email, password, request.ip);
       const session = await createSession(db, user, request.ip);
       setSessionCookie(reply, session.token);
       return { user: presentUser(user), csrfToken: session.csrfToken };
