@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../create-db.ts';
 import { dataVersions } from '../schema/index.ts';
 
-export type DataScope = 'registry' | 'taxonomy' | 'challenges' | 'sites' | 'skills';
+export type DataScope =
+  | 'registry'
+  | 'taxonomy'
+  | 'challenges'
+  | 'sites'
+  | 'skills'
+  | 'projects'
+  | 'cordis'
+  | 'training';
 
 export async function readDataVersion(db: Db, scope: DataScope): Promise<number> {
   const [row] = await db

@@ -28,3 +28,4 @@ export * from './symbiosis-streams.ts';
 export * from './survey-answers.ts';
 export * from './survey-rounds.ts';
 export * from './training-programmes.ts';
+export * from './training-paths.ts';

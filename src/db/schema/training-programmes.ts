@@ -4,6 +4,9 @@ import { organisations } from './organisations.ts';
 import { regions } from './regions.ts';
 
 export type TrainingLevel = 'vocational' | 'applied_sciences' | 'university' | 'continuing';
+export type TrainingDelivery = 'on_site' | 'online' | 'blended';
+/** A learning outcome of a module, linked to competences and skills (concept ids). */
+export type LearningOutcome = { text: Localized; conceptIds: string[] };
 
 /**
  * Training supply: a programme or module an institution runs, its level, region, yearly
@@ -28,6 +31,10 @@ export const trainingProgrammes = pgTable(
     credits: real('credits'),
     creditUnit: text('credit_unit').$type<'osp' | 'ects'>(),
     language: text('language'),
+    delivery: text('delivery').$type<TrainingDelivery>(),
+    /** Share of work-based learning, 0–1; null = not stated. */
+    workBasedShare: real('work_based_share'),
+    learningOutcomes: jsonb('learning_outcomes').$type<LearningOutcome[]>().notNull().default([]),
     url: text('url'),
     isPublic: boolean('is_public').notNull().default(true),
     sources: jsonb('sources').$type<string[]>().notNull().default([]),
