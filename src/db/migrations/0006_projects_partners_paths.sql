@@ -50,6 +50,7 @@ CREATE TABLE "cordis_projects" (
 	"total_cost" double precision,
 	"objective" text DEFAULT '' NOT NULL,
 	"keywords" text DEFAULT '' NOT NULL,
+	"concept_ids" text[] DEFAULT '{}' NOT NULL,
 	"import_id" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

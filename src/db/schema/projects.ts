@@ -72,7 +72,10 @@ export const fundingCalls = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('funding_calls_instrument_idx').on(t.instrumentId), index('funding_calls_deadline_idx').on(t.deadline)],
+  (t) => [
+    index('funding_calls_instrument_idx').on(t.instrumentId),
+    index('funding_calls_deadline_idx').on(t.deadline),
+  ],
 );
 
 /**
@@ -181,6 +184,8 @@ export const cordisProjects = pgTable(
     totalCost: doublePrecision('total_cost'),
     objective: text('objective').notNull().default(''),
     keywords: text('keywords').notNull().default(''),
+    /** Value-chain concepts the tagger finds in title, objective and keywords (set at import). */
+    conceptIds: text('concept_ids').array().notNull().default([]),
     importId: text('import_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

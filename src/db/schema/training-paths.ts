@@ -1,4 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import type { Localized } from '../../domain/i18n/localized.ts';
 import { organisations } from './organisations.ts';
 import { regions } from './regions.ts';
@@ -37,7 +47,10 @@ export const trainingPathSteps = pgTable(
     prerequisiteIds: text('prerequisite_ids').array().notNull().default([]),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.pathId, t.programmeId] }), index('training_path_steps_programme_idx').on(t.programmeId)],
+  (t) => [
+    primaryKey({ columns: [t.pathId, t.programmeId] }),
+    index('training_path_steps_programme_idx').on(t.programmeId),
+  ],
 );
 
 /** A teacher who wants a working-life period, with development goals (text and concepts). */
