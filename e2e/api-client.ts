@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
 import type { Account } from './harness.ts';
 
 export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -31,4 +34,44 @@ export async function signedInApi(baseUrl: string, account: Account): Promise<Ap
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
+}
+
+/**
+ * Imports a file through the import API (upload, the suggested column mapping, commit) as the
+ * given account, and waits until the import is done.
+ */
+export async function importFile(
+  baseUrl: string,
+  account: Account,
+  file: string,
+  kind: string,
+  params: Record<string, string> = {},
+): Promise<void> {
+  const session = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  const form = new FormData();
+  form.append('kind', kind);
+  if (Object.keys(params).length) form.append('params', JSON.stringify(params));
+  form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
+  const uploaded = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers, body: form });
+  expect(uploaded.status).toBe(201);
+  const { id } = (await uploaded.json()) as { id: string };
+  const view = async () =>
+    (await (await fetch(`${baseUrl}/api/imports/${id}`, { headers })).json()) as {
+      status: string;
+      suggestedMapping: Record<string, string>;
+    };
+  const queued = await fetch(`${baseUrl}/api/imports/${id}/commit`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ mapping: (await view()).suggestedMapping }),
+  });
+  expect(queued.status).toBeLessThan(300);
+  await expect.poll(async () => (await view()).status, { timeout: 30_000 }).toBe('done');
 }

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInApi } from './api-client.ts';
+import { importFile, signedInApi } from './api-client.ts';
 import { type Account, kenno, launchBrowser, signInThroughUi } from './harness.ts';
 
 let browser: Browser;
@@ -253,7 +254,7 @@ describe('a survey round from creation to the gap heatmap', () => {
     await page.goto(`${kenno().baseUrl}/survey/kenno_srv_thisIsNotARealTokenAtAll123`);
     await page.locator('h1', { hasText: 'Länken fungerar inte' }).waitFor();
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('the gap heatmap of the demo answers', () => {
@@ -358,7 +359,7 @@ describe('the gap heatmap of the demo answers', () => {
       (url) => url.searchParams.get('horizon') === '3-5' && url.searchParams.get('cols') === 'region',
     );
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('training supply', () => {
@@ -392,7 +393,7 @@ describe('training supply', () => {
     await page.getByRole('status').filter({ hasText: 'Akkukemian moduuli, e2e poistettu.' }).waitFor();
     await expect.poll(() => page.locator('table.skills-programmes tbody tr').count()).toBe(kokkola.length);
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('accessibility of the skills pages (axe, WCAG 2.1 AA)', () => {
@@ -447,4 +448,73 @@ describe('accessibility of the skills pages (axe, WCAG 2.1 AA)', () => {
     }
     expect(found).toEqual({});
   }, 180_000);
+});
+
+const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
+
+describe('a round that asks about an ESCO occupation, with answers from a survey tool', () => {
+  it('finds the occupation by search, names it on the round, and imports a Webropol export into the round from the import page', async () => {
+    // The admin runs a round for the whole network (the Webropol file has answers from several regions).
+    const { baseUrl, admin } = kenno();
+    for (const lang of ['en', 'fi', 'sv'])
+      await importFile(
+        baseUrl,
+        admin,
+        path.join(FIXTURES, 'esco', `occupations_${lang}.csv`),
+        'esco-occupations',
+      );
+
+    const { context, page } = await openContext('en', { account: admin });
+    await page.goto(`${baseUrl}/skills/rounds/new`);
+    await page.getByLabel('In English').first().fill('Kokkola needs with ESCO, e2e');
+    const search = page.getByLabel('Search ESCO occupations');
+    await search.fill('battery system');
+    await page.getByText('1 occupation found').waitFor();
+    await page.getByLabel(/^battery system engineer/).check();
+    // The chosen occupation stays chosen when the search changes.
+    await search.fill('assembler');
+    await page.getByLabel(/^battery assembler/).waitFor();
+    expect(await page.getByLabel(/^battery system engineer/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Create the round' }).click();
+    await page.waitForURL((url) => /^\/skills\/rounds\/(?!new$)[^/]+$/.test(url.pathname));
+    const roundId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+    // The round asks about the occupation by its name, not its ESCO address.
+    const api = await signedInApi(baseUrl, admin);
+    const round = await api<{ instrument: { roleIds: string[] } }>(
+      'GET',
+      `/survey-rounds/${encodeURIComponent(roundId)}`,
+    );
+    const esco = round.instrument.roleIds.filter((id) => !id.startsWith('job-role.'));
+    expect(esco).toHaveLength(1);
+    await page.getByText(/^Show the \d+ job roles$/).click();
+    await page.locator('.skills-round-roles').getByText('battery system engineer', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Open the round' }).click();
+
+    // Answers exported from Webropol go into this round through the import page.
+    await page.getByRole('link', { name: 'Import answers from a survey tool' }).click();
+    await page.waitForURL(
+      (url) => url.pathname === '/imports' && url.searchParams.get('roundId') === roundId,
+    );
+    await page
+      .getByLabel('File (CSV or XLSX)')
+      .setInputFiles(path.join(FIXTURES, 'skills', 'webropol-vastaukset-fi.csv'));
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.import-report .notice--success').innerText()).toMatch(
+      /^\d+ rows imported: \d+ new/,
+    );
+    // The answers are the round's: its gap view now has demand (the cube sees the change within 250 ms).
+    await expect
+      .poll(async () => {
+        const rows = await api<GapRow[]>(
+          'GET',
+          `/skills/gaps?round=${encodeURIComponent(roundId)}&groupBy=role`,
+        );
+        return rows.some((row) => (row.demand ?? 0) > 0 || row.suppressed);
+      })
+      .toBe(true);
+    await context.close();
+  }, 120_000);
 });

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from './api-client.ts';
 import { type Account, kenno, launchBrowser, signInThroughUi } from './harness.ts';
 
 /**
@@ -40,35 +40,9 @@ async function fetchConcept(id: string) {
   return (await response.json()) as { labels: Record<string, string>; altLabels: Record<string, string[]> };
 }
 
-/** Imports one fixture file through the import API as the admin, and waits for it. */
-async function importFixture(name: string, kind: string): Promise<void> {
-  const { baseUrl, admin } = kenno();
-  const session = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken };
-  const form = new FormData();
-  form.append('kind', kind);
-  form.append('file', new Blob([fs.readFileSync(path.join(FIXTURES, name))]), name);
-  const uploaded = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers, body: form });
-  expect(uploaded.status).toBe(201);
-  const { id } = (await uploaded.json()) as { id: string };
-  const view = async () =>
-    (await (await fetch(`${baseUrl}/api/imports/${id}`, { headers })).json()) as {
-      status: string;
-      suggestedMapping: Record<string, string>;
-    };
-  const queued = await fetch(`${baseUrl}/api/imports/${id}/commit`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ mapping: (await view()).suggestedMapping }),
-  });
-  expect(queued.status).toBeLessThan(300);
-  await expect.poll(async () => (await view()).status, { timeout: 30_000 }).toBe('done');
+/** Imports one ESCO fixture file through the import API as the admin, and waits for it. */
+function importFixture(name: string, kind: string): Promise<void> {
+  return importFile(kenno().baseUrl, kenno().admin, path.join(FIXTURES, name), kind);
 }
 
 describe('taxonomy pages', () => {

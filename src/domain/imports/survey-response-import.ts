@@ -226,6 +226,8 @@ export type SurveyImportContext = {
   /** Normalised qualification or level name → EQF level. */
   levels: Map<string, number>;
   regions: Map<string, string>;
+  /** Region id → its English name, for messages. */
+  regionNames: Map<string, string>;
 };
 
 export function buildSurveyImportContext(input: {
@@ -246,6 +248,7 @@ export function buildSurveyImportContext(input: {
     skills: conceptIndex(pick(input.round.instrument.skillIds)),
     levels,
     regions: regionIndex(input.regions),
+    regionNames: new Map(input.regions.map((r) => [r.id, r.name.en])),
   };
 }
 
@@ -337,10 +340,8 @@ export function validateSurveyResponseRow(
       fail(
         'region',
         'region_not_in_round',
-        `This round is for ${context.round.regionId}; "${regionText}" is another region`,
-        {
-          value: regionText,
-        },
+        `This round is for ${context.regionNames.get(context.round.regionId) ?? context.round.regionId}; "${regionText}" is another region`,
+        { value: regionText, roundRegionId: context.round.regionId },
       );
   }
 

@@ -32,7 +32,6 @@ const eqfTick = (level: string) => level;
 /** The gap analysis: a heatmap of demand against supply, its cells' details and the export. */
 export function GapPage() {
   const { t } = useTranslation();
-  const labels = useSkillsLabels();
   const runsSurveys = useRunsSurveys();
   const filters = useUrlFilters(['round', 'region', 'eqf', 'horizon', 'cols', 'cell'] as const);
   const { values, update } = filters;
@@ -40,6 +39,7 @@ export function GapPage() {
   const rounds = useRounds();
   const withResults = useMemo(() => roundsWithResults(rounds.data ?? []), [rounds.data]);
   const round = withResults.find((r) => r.id === values.round) ?? withResults[0];
+  const labels = useSkillsLabels(round?.instrument.roleIds);
   const fixed = gapFilters(column, values);
   const query: GapQuery = { round: round?.id, ...fixed, groupBy: ['role', column] };
   const gaps = useGaps(query, Boolean(round));

@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useSession } from '../../queries.ts';
 import { useFormProblems } from '../sites/form-problems.tsx';
+import { type ChosenOccupation, EscoOccupationPicker } from './esco-occupation-picker.tsx';
 import { CheckboxPicker } from './checkbox-picker.tsx';
 import { LocalizedFields } from './localized-fields.tsx';
 import { RoundsBreadcrumb, SkillsNav } from './skills-nav.tsx';
@@ -75,6 +76,7 @@ function RoundForm({ user }: { user: User }) {
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
   const [roleIds, setRoleIds] = useState<string[] | null>(null);
+  const [occupations, setOccupations] = useState<ChosenOccupation[]>([]);
   const [skillIds, setSkillIds] = useState<string[]>([]);
   const [eqfLevels, setEqfLevels] = useState<number[]>(DEFAULT_LEVELS);
   const [askDifficulty, setAskDifficulty] = useState(true);
@@ -86,7 +88,8 @@ function RoundForm({ user }: { user: User }) {
   );
 
   // Every job role is offered until the coordinator narrows the list.
-  const chosenRoles = roleIds ?? labels.roleOptions.map((o) => o.id);
+  const chosenJobRoles = roleIds ?? labels.roleOptions.map((o) => o.id);
+  const chosenRoles = [...chosenJobRoles, ...occupations.map((o) => o.id)];
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -205,12 +208,13 @@ function RoundForm({ user }: { user: User }) {
         legend={t('skills.rounds.roles')}
         hint={t('skills.rounds.rolesHint')}
         options={labels.roleOptions}
-        chosen={chosenRoles}
+        chosen={chosenJobRoles}
         onChange={setRoleIds}
         filterable
         error={errorFor('roleIds')}
         errorId={problems.includes('roleIds') ? `${idOf('roleIds')}-error` : undefined}
       />
+      <EscoOccupationPicker chosen={occupations} onChange={setOccupations} />
       <CheckboxPicker
         legend={t('skills.rounds.skills')}
         hint={t('skills.rounds.skillsHint')}

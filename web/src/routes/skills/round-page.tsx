@@ -37,7 +37,7 @@ export function RoundPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const round = useRound(id);
-  const labels = useSkillsLabels();
+  const labels = useSkillsLabels(round.data?.instrument.roleIds);
   if (round.isPending)
     return (
       <>
@@ -94,6 +94,20 @@ function RoundView({ round, labels }: { round: RoundDetail; labels: SkillsLabels
             })}
             {instrument.askRecruitmentDifficulty ? <> · {t('skills.rounds.askDifficultyShort')}</> : null}
             {instrument.askFreeText ? <> · {t('skills.rounds.askFreeTextShort')}</> : null}
+          </dd>
+          <dt>{t('skills.rounds.roles')}</dt>
+          <dd>
+            <details>
+              <summary>{t('skills.rounds.rolesShow', { count: instrument.roleIds.length })}</summary>
+              <ul className="skills-round-roles">
+                {instrument.roleIds
+                  .map((id) => labels.role(id))
+                  .sort(labels.locale.collator.compare)
+                  .map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+              </ul>
+            </details>
           </dd>
         </dl>
         {round.canManage ? (

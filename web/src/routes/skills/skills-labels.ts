@@ -1,5 +1,6 @@
 // Words and numbers of the skills module in the reader's language: job roles, skills and EQF
 // levels from the concept schemes, regions, horizons, statuses and the gap figures themselves.
+import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Concept, Localised } from '../../api.ts';
@@ -7,6 +8,7 @@ import { pickLabel, useLocale } from '../../locale.ts';
 import { indexConcepts, useConcepts, VALUE_CHAIN_SCHEME } from '../../queries.ts';
 import { conceptOptions } from '../organisations/concept-options.ts';
 import { useRegionOptions } from '../sites/use-region-options.ts';
+import { getConcept, taxonomyKeys } from '../taxonomy/taxonomy-api.ts';
 import { EDUCATION_LEVEL_SCHEME, type Horizon, JOB_ROLE_SCHEME } from './skills-api.ts';
 
 const INTL: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -27,10 +29,30 @@ export function qualificationsByLevel(concepts: Concept[], language: keyof Local
   return out;
 }
 
-export function useSkillsLabels() {
+/**
+ * Labels of the skills module. `roleIds` names the roles a page shows: those that are not battery
+ * job roles (ESCO occupations a round asks about) are fetched one by one for their labels.
+ */
+export function useSkillsLabels(roleIds: readonly string[] = []) {
   const { t } = useTranslation();
   const locale = useLocale();
   const roles = useConcepts(JOB_ROLE_SCHEME);
+  const known = new Set((roles.data ?? []).map((c) => c.id));
+  const otherIds = roles.data ? [...new Set(roleIds)].filter((id) => !known.has(id)).sort() : [];
+  const others = useQueries({
+    queries: otherIds.map((id) => ({
+      queryKey: taxonomyKeys.concept(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getConcept(id, signal),
+      staleTime: 10 * 60_000,
+    })),
+  });
+  const otherKey = others.map((q, i) => `${otherIds[i]}=${q.data?.labels.en ?? ''}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fetched labels are keyed by otherKey
+  const otherRoleLabels = useMemo(
+    () =>
+      new Map(others.flatMap((q, i) => (q.data ? [[otherIds[i] as string, q.data.labels] as const] : []))),
+    [otherKey],
+  );
   const skills = useConcepts(VALUE_CHAIN_SCHEME);
   const levels = useConcepts(EDUCATION_LEVEL_SCHEME);
   const { regionName, regionOptions } = useRegionOptions();
@@ -44,7 +66,9 @@ export function useSkillsLabels() {
     const qualifications = qualificationsByLevel(levels.data ?? [], locale.language);
     const role = (id: string) => {
       const concept = roleIndex.get(id);
-      return concept ? pickLabel(concept.labels, locale.language) : id;
+      if (concept) return pickLabel(concept.labels, locale.language);
+      const other = otherRoleLabels.get(id);
+      return other ? pickLabel(other, locale.language) : id;
     };
     const text = (texts: Localised) => pickLabel(texts, locale.language);
     return {
@@ -73,7 +97,7 @@ export function useSkillsLabels() {
       percent: (share: number) => percents.format(share),
       text,
     };
-  }, [t, locale, roles.data, skills.data, levels.data, regionName, regionOptions]);
+  }, [t, locale, roles.data, skills.data, levels.data, regionName, regionOptions, otherRoleLabels]);
 }
 
 export type SkillsLabels = ReturnType<typeof useSkillsLabels>;
