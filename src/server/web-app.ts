@@ -23,6 +23,8 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST): P
     wildcard: false,
     index: false,
     maxAge: '1h',
+    // The build writes .br and .gz beside each asset (vite.config.ts); send those when accepted.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       // Vite puts a content hash in every asset name: those never change.
       if (filePath.includes(`${path.sep}assets${path.sep}`))
