@@ -7,8 +7,11 @@ export const VERSION_CHECK_INTERVAL_MS = 250;
 export type VersionedReadModel<T extends { version: number }> = {
   /** The current value; checks the database version at most every VERSION_CHECK_INTERVAL_MS. */
   current(): Promise<T>;
-  /** Reload now (after a write through this server, so it reads its own writes). */
-  refresh(): Promise<T>;
+  /**
+   * After a write through this server: the next current() reloads, so this server reads its own
+   * writes. Writers don't wait for the reload, and the writes of many requests share one reload.
+   */
+  refresh(): Promise<void>;
 };
 
 /**
@@ -25,12 +28,18 @@ export function createVersionedReadModel<T extends { version: number }>(
   let loading: Promise<T> | null = null;
   let checking: Promise<void> | null = null;
   let checkedAt = 0;
+  // Own writes since the value was loaded: `written` counts them, `loadedUpTo` is the count a
+  // finished load is known to include (it started after them).
+  let written = 0;
+  let loadedUpTo = 0;
 
   async function load(): Promise<T> {
+    const includes = written;
     // Read the version first: a write landing during the load makes the next check reload again.
     const version = await readDataVersion(db, scope);
     const next = await build(version);
     if (!value || next.version >= value.version) value = next;
+    loadedUpTo = Math.max(loadedUpTo, includes);
     checkedAt = Date.now();
     return value;
   }
@@ -51,6 +60,13 @@ export function createVersionedReadModel<T extends { version: number }>(
   return {
     async current() {
       if (!value) return reload();
+      // Own writes before this request not in the value yet: wait for a load that started after
+      // them (one shared by every request waiting meanwhile; a load under way may predate them).
+      const need = written;
+      while (loadedUpTo < need) {
+        if (loading) await loading;
+        else await reload();
+      }
       if (Date.now() - checkedAt >= VERSION_CHECK_INTERVAL_MS) {
         checking ??= check().finally(() => {
           checking = null;
@@ -60,8 +76,7 @@ export function createVersionedReadModel<T extends { version: number }>(
       return value;
     },
     async refresh() {
-      if (loading) await loading;
-      return reload();
+      written += 1;
     },
   };
 }
