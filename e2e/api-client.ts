@@ -5,11 +5,14 @@ import type { Account } from './harness.ts';
 
 export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
-/**
- * A signed-in JSON client for a running Kenno (session cookie + CSRF token), for tests and
- * scripts that set a scene through the API. Any answer but 2xx throws with the server's text.
- */
-export async function signedInApi(baseUrl: string, account: Account): Promise<ApiCall> {
+export type ApiSend = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: unknown }>;
+
+/** A signed-in JSON sender for a running Kenno (session cookie + CSRF token) that returns any answer. */
+export async function signedInSend(baseUrl: string, account: Account): Promise<ApiSend> {
   const signIn = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -21,7 +24,7 @@ export async function signedInApi(baseUrl: string, account: Account): Promise<Ap
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  return async (method, path, body) => {
     const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
     // Fastify refuses an empty body declared as JSON (PUT …/support has none).
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -31,8 +34,21 @@ export async function signedInApi(baseUrl: string, account: Account): Promise<Ap
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/**
+ * A signed-in JSON client for a running Kenno, for tests and scripts that set a scene through
+ * the API. Any answer but 2xx throws with the server's text.
+ */
+export async function signedInApi(baseUrl: string, account: Account): Promise<ApiCall> {
+  const send = await signedInSend(baseUrl, account);
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const answer = await send(method, path, body);
+    if (answer.status >= 300)
+      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as T;
   };
 }
 

@@ -1,0 +1,213 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSend, signedInSend } from './api-client.ts';
+import { kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { type OpenApi, writeWithPayloads } from './script-payloads.ts';
+
+/**
+ * QUALITY.md: "an end-to-end test stores script payloads in every free-text field and proves in
+ * the browser that nothing runs". Each scene writes through a module's routes with markup in
+ * every free-text field of the route's schema, then opens the pages that show it: the text is
+ * there, as text, and nothing ran (no window.__xss, no dialog).
+ */
+let browser: Browser;
+let openapi: OpenApi;
+let send: ApiSend;
+const RUN = Date.now().toString(36);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  openapi = (await (await fetch(`${kenno().baseUrl}/api/openapi.json`)).json()) as OpenApi;
+  send = await signedInSend(kenno().baseUrl, kenno().admin);
+});
+afterAll(async () => browser?.close());
+
+type Written = { id: string };
+
+async function write(
+  method: string,
+  route: string,
+  path: string,
+  base: Record<string, unknown>,
+  marker: string,
+): Promise<{ created: Written; fields: string[] }> {
+  const { response, fields } = await writeWithPayloads(openapi, send, method, route, path, base, marker);
+  expect(fields.length, `${method} ${route} has free-text fields`).toBeGreaterThan(0);
+  return { created: response as Written, fields };
+}
+
+/** Opens each page as the admin and proves the marker is shown as text and nothing ran. */
+async function expectInert(pages: string[], marker: string): Promise<void> {
+  const context = await browser.newContext({ locale: 'en' });
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem('kenno.language', 'en'));
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signInThroughUi(page, kenno().baseUrl, kenno().admin);
+  for (const path of pages) {
+    await page.goto(`${kenno().baseUrl}${path}`);
+    await page.getByText(marker).first().waitFor({ timeout: 15_000 });
+    // The markup is on the page as characters, not as elements.
+    expect(await page.locator('body').innerText(), path).toContain(`${marker} <img src=x onerror=`);
+    expect(await page.locator('img[src="x"], script:not([src]):not([type]), svg[onload]').count(), path).toBe(
+      0,
+    );
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss), path).toBeUndefined();
+  }
+  expect(dialogs).toEqual([]);
+  await context.close();
+}
+
+describe('script payloads in every free-text field stay text', () => {
+  it('in an organisation profile, its research infrastructure and contacts', async () => {
+    const marker = `XSS-org-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/organisations',
+      '/organisations',
+      { name: `Payload Oy ${RUN}`, type: 'company', regionId: 'kokkola', description: { en: 'Battery.' } },
+      marker,
+    );
+    const id = created.id;
+    await write(
+      'POST',
+      '/api/organisations/{id}/infrastructure',
+      `/organisations/${id}/infrastructure`,
+      { name: { en: 'Lab' }, description: { en: 'Cells.' }, conceptIds: [], isPublic: true },
+      `${marker}-infra`,
+    );
+    await write(
+      'POST',
+      '/api/organisations/{id}/contacts',
+      `/organisations/${id}/contacts`,
+      { name: 'Contact person', title: 'Director', isPublic: true },
+      `${marker}-contact`,
+    );
+    await expectInert([`/organisations/${id}`], marker);
+    await expectInert([`/organisations/${id}`], `${marker}-infra`);
+    await expectInert([`/organisations/${id}`], `${marker}-contact`);
+    await expectInert([`/organisations?q=${encodeURIComponent(`Payload Oy ${RUN}`)}`], marker);
+  });
+
+  it('in a challenge, its comments and an evaluation criterion', async () => {
+    const marker = `XSS-challenge-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/challenges',
+      '/challenges',
+      {
+        title: 'Payload challenge',
+        description: 'A description long enough for the rules.',
+        language: 'en',
+        regionId: 'kokkola',
+        isPublic: true,
+      },
+      marker,
+    );
+    await write(
+      'POST',
+      '/api/challenges/{id}/comments',
+      `/challenges/${created.id}/comments`,
+      { body: 'A comment' },
+      `${marker}-comment`,
+    );
+    await expectInert([`/challenges/${created.id}`, '/challenges'], marker);
+    await expectInert([`/challenges/${created.id}`], `${marker}-comment`);
+    const criterion = `XSS-criterion-${RUN}`;
+    await write(
+      'POST',
+      '/api/evaluation-criteria',
+      '/evaluation-criteria',
+      { label: { en: 'Payload criterion' }, description: { en: 'How well.' }, weight: 1 },
+      criterion,
+    );
+    await expectInert(['/challenges/criteria'], criterion);
+  });
+
+  it('in a site, a service and a symbiosis stream', async () => {
+    const marker = `XSS-site-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/sites',
+      '/sites',
+      { name: `Payload site ${RUN}`, regionId: 'vaasa', isPublic: true, totalAreaHa: 10, availableAreaHa: 5 },
+      marker,
+    );
+    await expectInert([`/sites/${created.id}`, '/sites'], marker);
+    const service = `XSS-service-${RUN}`;
+    await write(
+      'POST',
+      '/api/services',
+      '/services',
+      {
+        organisationId: 'centria',
+        category: 'laboratory_analysis',
+        description: { en: 'Cell analyses' },
+        conceptIds: ['cell.formation'],
+      },
+      service,
+    );
+    await expectInert(['/services'], service);
+    const stream = `XSS-stream-${RUN}`;
+    await write(
+      'POST',
+      '/api/symbiosis/streams',
+      '/symbiosis/streams',
+      {
+        organisationId: 'centria',
+        direction: 'need',
+        streamType: 'gypsum',
+        quantity: 10,
+        unit: 'kt/a',
+        lat: 63.84,
+        lon: 23.13,
+        description: { en: 'Gypsum' },
+      },
+      stream,
+    );
+    await expectInert(['/symbiosis'], stream);
+  });
+
+  it('in a survey round and a training programme', async () => {
+    const marker = `XSS-round-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/survey-rounds',
+      '/survey-rounds',
+      {
+        title: { en: 'Payload round' },
+        intro: { en: 'Intro' },
+        regionId: 'kokkola',
+        instrument: {
+          roleIds: ['job-role.chemistry-technician'],
+          skillIds: [],
+          eqfLevels: [4],
+          askRecruitmentDifficulty: true,
+          askFreeText: true,
+        },
+      },
+      marker,
+    );
+    await expectInert([`/skills/rounds/${created.id}`, '/skills/rounds'], marker);
+    const programme = `XSS-programme-${RUN}`;
+    await write(
+      'POST',
+      '/api/training-programmes',
+      '/training-programmes',
+      {
+        organisationId: 'centria',
+        name: { en: 'Payload programme' },
+        level: 'applied_sciences',
+        eqfLevel: 6,
+        regionId: 'kokkola',
+        roleIds: ['job-role.chemistry-technician'],
+        competenceIds: [],
+      },
+      programme,
+    );
+    await expectInert(['/skills/supply'], programme);
+  });
+});
