@@ -11,7 +11,8 @@ export default async function setup(project: TestProject) {
     execFileSync(
       process.execPath,
       [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      { cwd: root, stdio: 'inherit' },
+      // Vitest sets NODE_ENV=test, which would make Vite build React's development version.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
   }
   const server = await startKenno();
