@@ -127,7 +127,9 @@ function buildTable(rawRows: RawRow[], cellProblems: CellProblem[], delimiter: s
   if (headerIndex < 0) return { ok: false, problem: fileProblem('empty', 'The file is empty.') };
   const headerRow = rawRows[headerIndex]!;
   const dataRows = rawRows.slice(headerIndex + 1).filter((r) => !isEmpty(r));
-  const width = Math.max(headerRow.cells.length, ...dataRows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spreading a few hundred thousand rows overflows the stack.
+  let width = headerRow.cells.length;
+  for (const row of dataRows) if (row.cells.length > width) width = row.cells.length;
   const headers = Array.from({ length: width }, (_, i) => (headerRow.cells[i] ?? '').trim());
   // Columns beyond the last named one that hold nothing are not columns.
   let named = headers.length;

@@ -57,6 +57,13 @@ describe('CSV', () => {
     expect(table.rowNumbers).toEqual([4]);
   });
 
+  it('reads a file of 250,000 rows (the Horizon 2020 participants file has about 180,000)', async () => {
+    const lines = Array.from({ length: 250_000 }, (_, i) => `"${i}";"Organisation ${i}";"FI"`);
+    const { table } = await parse(`projectID;name;country\n${lines.join('\n')}\n`);
+    expect(table.rows.length).toBe(250_000);
+    expect(table.rows.at(-1)).toEqual(['249999', 'Organisation 249999', 'FI']);
+  });
+
   it('pads short rows and refuses values under no header', async () => {
     expect((await parse('Nimi;Kunta;Alue\nA\n')).table.rows).toEqual([['A', '', '']]);
     expect(await problem('Nimi;Kunta\nA;B;C\n')).toMatchObject({
