@@ -10,13 +10,16 @@ import {
   challengeSupports,
   challenges,
   emailOutbox,
+  enrolmentInterests,
   loginAttempts,
   notifications,
   organisationContacts,
   projects,
   sessions,
   surveyRespondents,
+  teachers,
   users,
+  workingLifePeriods,
 } from '../schema/index.ts';
 
 /**
@@ -41,6 +44,8 @@ export async function exportPersonalData(db: Db, userId: string) {
     auditRows,
     contactRows,
     loginRows,
+    teacherRows,
+    interestRows,
   ] = await Promise.all([
     db
       .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
@@ -78,7 +83,19 @@ export async function exportPersonalData(db: Db, userId: string) {
       .select({ at: loginAttempts.at, ip: loginAttempts.ip, success: loginAttempts.success })
       .from(loginAttempts)
       .where(sql`lower(${loginAttempts.email}) = ${email}`),
+    // Teacher profiles: linked to the account, or naming the person's address.
+    db
+      .select()
+      .from(teachers)
+      .where(or(eq(teachers.userId, userId), sql`lower(${teachers.email}) = ${email}`)),
+    db.select().from(enrolmentInterests).where(eq(enrolmentInterests.userId, userId)),
   ]);
+  const periodRows = teacherRows.length
+    ? await db
+        .select()
+        .from(workingLifePeriods)
+        .where(sql`${workingLifePeriods.teacherId} = any(${sql.param(teacherRows.map((t) => t.id))}::text[])`)
+    : [];
   const { passwordHash: _hash, ...account } = user;
   return {
     exportedAt: new Date().toISOString(),
@@ -93,6 +110,9 @@ export async function exportPersonalData(db: Db, userId: string) {
     evaluations: evaluationRows,
     notifications: notificationRows,
     contactEntries: contactRows,
+    teacherProfiles: teacherRows,
+    workingLifePeriods: periodRows,
+    enrolmentInterests: interestRows,
     actions: auditRows,
   };
 }
@@ -105,7 +125,8 @@ const inJson = (value: string) => JSON.stringify(value).slice(1, -1);
 /**
  * Erases a user in one transaction. Deleted: the account with its sessions, tokens, supports,
  * follows, evaluations and notifications (by cascade), the person's comments, sign-in records,
- * e-mails to them and contact entries with their address. Unlinked: challenges, projects and
+ * e-mails to them, contact entries with their address and their teacher profile (with its
+ * working-life periods). Unlinked: enrolment interest they registered, challenges, projects and
  * history rows they wrote keep no pointer to them. Scrubbed: their name and address in other
  * people's notifications and e-mails, and the details of audit rows that mention them — the
  * audit rows themselves stay (who did what stays countable, not who it was).
@@ -130,6 +151,21 @@ export async function erasePersonalData(db: Db, userId: string): Promise<boolean
     await tx.delete(loginAttempts).where(sql`lower(${loginAttempts.email}) = ${email}`);
     await tx.delete(emailOutbox).where(sql`lower(${emailOutbox.toAddress}) = ${email}`);
     await tx.delete(organisationContacts).where(sql`lower(${organisationContacts.email}) = ${email}`);
+    // A teacher profile is the person's: it goes, with its periods (by cascade). Interest an
+    // organisation registered stays, without the person; a period they supervise loses the address.
+    await tx
+      .delete(teachers)
+      .where(or(eq(teachers.userId, userId), sql`lower(${teachers.email}) = ${email}`));
+    await tx
+      .update(enrolmentInterests)
+      .set({ userId: null, contactName: 'a former user', contactEmail: null })
+      .where(
+        or(eq(enrolmentInterests.userId, userId), sql`lower(${enrolmentInterests.contactEmail}) = ${email}`),
+      );
+    await tx
+      .update(workingLifePeriods)
+      .set({ supervisorName: '', supervisorEmail: null })
+      .where(sql`lower(${workingLifePeriods.supervisorEmail}) = ${email}`);
     await tx
       .update(surveyRespondents)
       .set({ email: null })

@@ -9,6 +9,7 @@ import { localizedInput } from './survey.ts';
 
 export const PROGRAMME_KINDS = ['programme', 'module'] as const;
 export const CREDIT_UNITS = ['osp', 'ects'] as const;
+export const DELIVERY_MODES = ['on_site', 'online', 'blended'] as const;
 
 const Id = z.string().trim().min(1).max(200);
 const Count = z.number().int().min(0).max(100_000);
@@ -35,6 +36,19 @@ const programmeFields = {
   url: HttpUrl.nullable(),
   isPublic: z.boolean(),
   sources: z.array(HttpUrl).max(20),
+  delivery: z.enum(DELIVERY_MODES).nullable(),
+  /** Share of work-based learning, 0–1. */
+  workBasedShare: z.number().min(0).max(1).nullable(),
+  learningOutcomes: z
+    .array(
+      z
+        .object({
+          text: localizedInput(1000, true),
+          conceptIds: z.array(Id).max(50).refine(unique, 'A competence is listed twice').default([]),
+        })
+        .strict(),
+    )
+    .max(50),
 };
 
 export const ProgrammeInputSchema = z
@@ -55,6 +69,9 @@ export const ProgrammeInputSchema = z
     url: programmeFields.url.optional(),
     isPublic: programmeFields.isPublic.default(true),
     sources: programmeFields.sources.default([]),
+    delivery: programmeFields.delivery.optional(),
+    workBasedShare: programmeFields.workBasedShare.optional(),
+    learningOutcomes: programmeFields.learningOutcomes.default([]),
   })
   .strict();
 export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
@@ -76,6 +93,9 @@ export const ProgrammePatchSchema = z
     url: programmeFields.url.optional(),
     isPublic: programmeFields.isPublic.optional(),
     sources: programmeFields.sources.optional(),
+    delivery: programmeFields.delivery.optional(),
+    workBasedShare: programmeFields.workBasedShare.optional(),
+    learningOutcomes: programmeFields.learningOutcomes.optional(),
   })
   .strict();
 export type ProgrammePatch = z.infer<typeof ProgrammePatchSchema>;
@@ -94,15 +114,19 @@ export function creditsProblem(
   return null;
 }
 
-/** A stable id for a new programme: the institution and the name's slug. */
-export function programmeId(organisationId: string, name: { fi: string; sv: string; en: string }): string {
+/** The slug of a name for ids: its Finnish (else English, else Swedish) text, ASCII, dashed. */
+export function nameSlug(name: { fi: string; sv: string; en: string }): string {
   const text = name.fi || name.en || name.sv;
-  const slug = text
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${organisationId}.${slug || 'programme'}`;
+}
+
+/** A stable id for a new programme: the institution and the name's slug. */
+export function programmeId(organisationId: string, name: { fi: string; sv: string; en: string }): string {
+  return `${organisationId}.${nameSlug(name) || 'programme'}`;
 }

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../db/backup.ts';
 import {
@@ -8,8 +9,12 @@ import {
   challengeSupports,
   challenges,
   emailOutbox,
+  enrolmentInterests,
   notifications,
   organisationContacts,
+  teachers,
+  trainingProgrammes,
+  workingLifePeriods,
 } from '../../db/schema/index.ts';
 import {
   bearerFor,
@@ -90,6 +95,45 @@ describe('personal data: export and erasure', () => {
       entityId: 'erase-contact',
       changes: { name: NAME, email: person.email },
     });
+    // Teachers' working-life periods: the person's own teacher profile and period, interest they
+    // registered for their organisation, and another teacher's period they supervise.
+    await db.insert(teachers).values({
+      id: 'erase-teacher',
+      userId: person.id,
+      name: NAME,
+      email: person.email,
+      organisationId: 'centria',
+      developmentGoals: 'Erkin kehittymistavoitteet',
+    });
+    await db.insert(workingLifePeriods).values([
+      {
+        id: 'erase-period',
+        teacherId: 'erase-teacher',
+        hostOrganisationId: 'umicore-finland',
+        startDate: '2026-09-07',
+        endDate: '2026-10-02',
+        goals: 'Erkin jakso',
+      },
+      {
+        id: 'erase-supervised',
+        teacherId: 'demo-teacher-novia-electrical',
+        hostOrganisationId: 'centria',
+        startDate: '2027-09-06',
+        endDate: '2027-09-24',
+        supervisorName: NAME,
+        supervisorEmail: person.email,
+      },
+    ]);
+    const [programme] = await db.select({ id: trainingProgrammes.id }).from(trainingProgrammes).limit(1);
+    await db.insert(enrolmentInterests).values({
+      id: 'erase-interest',
+      programmeId: programme!.id,
+      organisationId: 'centria',
+      userId: person.id,
+      contactName: NAME,
+      contactEmail: person.email,
+      headcount: 4,
+    });
   });
   afterAll(async () => t.close());
 
@@ -115,6 +159,9 @@ describe('personal data: export and erasure', () => {
     expect(data.follows).toHaveLength(0);
     expect(data.contactEntries.map((c: { id: string }) => c.id)).toEqual(['erase-contact']);
     expect(data.notifications).toHaveLength(0);
+    expect(data.teacherProfiles.map((p: { id: string }) => p.id)).toEqual(['erase-teacher']);
+    expect(data.workingLifePeriods.map((p: { id: string }) => p.id)).toEqual(['erase-period']);
+    expect(data.enrolmentInterests).toMatchObject([{ id: 'erase-interest', headcount: 4 }]);
 
     const visitor = await t.app.inject({ method: 'GET', url: '/api/me/data' });
     expect(visitor.statusCode).toBe(401);
@@ -185,6 +232,28 @@ describe('personal data: export and erasure', () => {
       where: (m, { eq }) => eq(m.id, 'erase-mail-other'),
     });
     expect(mail?.subject).toBe('a former user commented');
+
+    // The teacher profile and its period are gone; the organisation's interest stays, without the
+    // person; the period they supervised stays, without their name and address.
+    expect(await t.database.db.select().from(teachers).where(eq(teachers.id, 'erase-teacher'))).toEqual([]);
+    expect(
+      await t.database.db.select().from(workingLifePeriods).where(eq(workingLifePeriods.id, 'erase-period')),
+    ).toEqual([]);
+    const [interest] = await t.database.db
+      .select()
+      .from(enrolmentInterests)
+      .where(eq(enrolmentInterests.id, 'erase-interest'));
+    expect(interest).toMatchObject({
+      organisationId: 'centria',
+      headcount: 4,
+      userId: null,
+      contactEmail: null,
+    });
+    const [supervised] = await t.database.db
+      .select()
+      .from(workingLifePeriods)
+      .where(eq(workingLifePeriods.id, 'erase-supervised'));
+    expect(supervised).toMatchObject({ supervisorName: '', supervisorEmail: null });
 
     const search = await t.app.inject({ method: 'GET', url: `/api/organisations/centria` });
     expect(search.body.toLowerCase()).not.toContain('erkki');

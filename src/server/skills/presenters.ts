@@ -73,6 +73,9 @@ export function presentProgramme(p: ProgrammeWithOrganisation, canEdit: boolean)
     url: p.url,
     isPublic: p.isPublic,
     sources: p.sources,
+    delivery: p.delivery,
+    workBasedShare: p.workBasedShare,
+    learningOutcomes: p.learningOutcomes,
     canEdit,
   };
 }

@@ -37,12 +37,22 @@ type Issue = { path: (string | number)[]; message: string };
 /** Roles must be job roles or ESCO occupations, competences any concept, the region a network region. */
 export async function checkProgrammeReferences(
   db: Db,
-  fields: { regionId?: string | null; roleIds?: readonly string[]; competenceIds?: readonly string[] },
+  fields: {
+    regionId?: string | null;
+    roleIds?: readonly string[];
+    competenceIds?: readonly string[];
+    learningOutcomes?: readonly { conceptIds: readonly string[] }[];
+  },
 ): Promise<Issue[]> {
   const issues: Issue[] = [];
   if (fields.regionId && !(await regionExists(db, fields.regionId)))
     issues.push({ path: ['regionId'], message: 'Unknown region' });
-  const found = await conceptLabels(db, [...(fields.roleIds ?? []), ...(fields.competenceIds ?? [])]);
+  const outcomeConcepts = (fields.learningOutcomes ?? []).flatMap((o) => o.conceptIds);
+  const found = await conceptLabels(db, [
+    ...(fields.roleIds ?? []),
+    ...(fields.competenceIds ?? []),
+    ...outcomeConcepts,
+  ]);
   fields.roleIds?.forEach((id, i) => {
     const c = found.get(id);
     if (!c || !ROLE_SCHEMES.includes(c.scheme))
@@ -50,6 +60,12 @@ export async function checkProgrammeReferences(
   });
   fields.competenceIds?.forEach((id, i) => {
     if (!found.has(id)) issues.push({ path: ['competenceIds', i], message: `"${id}" is not a concept` });
+  });
+  fields.learningOutcomes?.forEach((outcome, i) => {
+    outcome.conceptIds.forEach((id, j) => {
+      if (!found.has(id))
+        issues.push({ path: ['learningOutcomes', i, 'conceptIds', j], message: `"${id}" is not a concept` });
+    });
   });
   return issues;
 }
@@ -163,6 +179,9 @@ export async function programmeRoutes(app: FastifyInstance, ctx: AppContext, rea
         url: input.url ?? null,
         isPublic: input.isPublic,
         sources: input.sources,
+        delivery: input.delivery ?? null,
+        workBasedShare: input.workBasedShare ?? null,
+        learningOutcomes: input.learningOutcomes,
       };
       const row = await write(async (tx) => {
         for (let n = 1; ; n++) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GAP_DIMENSIONS, HORIZONS, TRAINING_LEVELS } from '../../domain/skills/gap-definitions.ts';
-import { CREDIT_UNITS, PROGRAMME_KINDS } from '../../domain/skills/programme.ts';
+import { CREDIT_UNITS, DELIVERY_MODES, PROGRAMME_KINDS } from '../../domain/skills/programme.ts';
 import { RESPONDENT_STATUSES, ROUND_STATUSES } from '../../domain/skills/survey.ts';
 import { LanguageSchema, LocalizedSchema } from '../common-schemas.ts';
 
@@ -123,6 +123,11 @@ export const ProgrammeSchema = z.object({
   url: z.string().nullable(),
   isPublic: z.boolean(),
   sources: z.array(z.string()),
+  delivery: z.enum(DELIVERY_MODES).nullable(),
+  workBasedShare: z.number().nullable().describe('Share of work-based learning, 0–1'),
+  learningOutcomes: z
+    .array(z.object({ text: LocalizedSchema, conceptIds: z.array(z.string()) }))
+    .describe('Learning outcomes linked to competences and skills (concept ids)'),
   canEdit: z.boolean(),
 });
 

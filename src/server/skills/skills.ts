@@ -3,7 +3,8 @@ import type { AppContext } from '../context.ts';
 import { gapRoutes } from './gaps.ts';
 import { programmeRoutes } from './programmes.ts';
 import { roundRoutes } from './rounds.ts';
-import { createSkillsReadModel } from './skills-read-model.ts';
+import type { Db } from '../../db/create-db.ts';
+import { createSkillsReadModel, type SkillsReadModel } from './skills-read-model.ts';
 import { surveyRoutes } from './survey.ts';
 
 /**
@@ -11,9 +12,21 @@ import { surveyRoutes } from './survey.ts';
  * training supply, and the gap analysis served from the in-memory cube of every round.
  */
 export async function skillsRoutes(app: FastifyInstance, ctx: AppContext) {
-  const readModel = createSkillsReadModel(ctx.database.db);
+  const readModel = sharedSkillsReadModel(ctx.database.db);
   await roundRoutes(app, ctx, readModel);
   await surveyRoutes(app, ctx, readModel);
   await programmeRoutes(app, ctx, readModel);
   await gapRoutes(app, ctx, readModel);
+}
+
+const readModels = new WeakMap<Db, SkillsReadModel>();
+
+/** One skills read model per database, shared with modules that read the gaps (training paths). */
+export function sharedSkillsReadModel(db: Db): SkillsReadModel {
+  let model = readModels.get(db);
+  if (!model) {
+    model = createSkillsReadModel(db);
+    readModels.set(db, model);
+  }
+  return model;
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type User } from '../../api.ts';
 import { useOrganisation, useOrganisations } from '../../queries.ts';
 import { useFormProblems } from '../sites/form-problems.tsx';
+import { ModuleDetailsFields } from '../training-paths/module-details-fields.tsx';
 import { CheckboxPicker } from './checkbox-picker.tsx';
 import { LocalizedFields } from './localized-fields.tsx';
 import {
@@ -300,6 +301,7 @@ export function ProgrammeForm({ user, programme, labels, onDone, onCancel }: Pro
             </div>
           </div>
         </div>
+        <ModuleDetailsFields values={values} set={set} labels={labels} />
         <CheckboxPicker
           legend={t('skills.supply.roles')}
           hint={t('skills.supply.rolesHint')}

@@ -21,6 +21,14 @@ const programme: Programme = {
   url: 'https://www.centria.fi',
   isPublic: true,
   sources: [],
+  delivery: 'blended',
+  workBasedShare: 0.15,
+  learningOutcomes: [
+    {
+      text: { fi: 'Suunnittelee kemian prosesseja', sv: '', en: 'Designs chemical processes' },
+      conceptIds: ['refining.hydromet'],
+    },
+  ],
   canEdit: true,
 };
 
@@ -65,6 +73,21 @@ describe('the programme form', () => {
         'url',
       ],
     });
+  });
+
+  it('leaves out learning outcomes without text, and an unstated work-based share', () => {
+    const values = {
+      ...programmeValues(programme),
+      workBasedShare: '',
+      delivery: '' as const,
+      learningOutcomes: [
+        ...programmeValues(programme).learningOutcomes,
+        { text: { fi: ' ', sv: '', en: '' }, conceptIds: ['cam'] },
+      ],
+    };
+    const { input } = programmeInput(values, false);
+    expect(input).toMatchObject({ workBasedShare: null, delivery: null });
+    expect(input?.learningOutcomes).toEqual(programme.learningOutcomes);
   });
 
   it('reads credits with a decimal comma', () => {

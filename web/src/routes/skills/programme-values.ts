@@ -20,6 +20,10 @@ export interface ProgrammeValues {
   language: string;
   url: string;
   isPublic: boolean;
+  delivery: '' | 'on_site' | 'online' | 'blended';
+  /** Work-based share in whole per cent, '' when not stated. */
+  workBasedShare: string;
+  learningOutcomes: { text: Localised; conceptIds: string[] }[];
 }
 
 /** The usual EQF level of each kind of training (continuing education must say). */
@@ -47,6 +51,9 @@ export function emptyProgramme(organisationId: string): ProgrammeValues {
     language: '',
     url: '',
     isPublic: true,
+    delivery: '',
+    workBasedShare: '',
+    learningOutcomes: [],
   };
 }
 
@@ -69,6 +76,15 @@ export function programmeValues(p: Programme): ProgrammeValues {
     language: p.language ?? '',
     url: p.url ?? '',
     isPublic: p.isPublic,
+    delivery: p.delivery ?? '',
+    workBasedShare:
+      p.workBasedShare === null || p.workBasedShare === undefined
+        ? ''
+        : String(Math.round(p.workBasedShare * 100)),
+    learningOutcomes: (p.learningOutcomes ?? []).map((o) => ({
+      text: { ...o.text },
+      conceptIds: [...o.conceptIds],
+    })),
   };
 }
 
@@ -127,6 +143,15 @@ export function programmeInput(
     language: values.language.trim() || null,
     url: url || null,
     isPublic: values.isPublic,
+    delivery: values.delivery || null,
+    workBasedShare: values.workBasedShare === '' ? null : Number(values.workBasedShare) / 100,
+    // Outcomes without any text are left out.
+    learningOutcomes: values.learningOutcomes
+      .map((o) => ({
+        text: { fi: o.text.fi.trim(), sv: o.text.sv.trim(), en: o.text.en.trim() },
+        conceptIds: o.conceptIds,
+      }))
+      .filter((o) => o.text.fi || o.text.sv || o.text.en),
   };
   if (isNew && !values.regionId) delete (input as Partial<ProgrammeInput>).regionId;
   return { input, problems };

@@ -116,6 +116,12 @@ export interface Programme {
   url: string | null;
   isPublic: boolean;
   sources: string[];
+  /** How the training is given (training paths, issue 7). */
+  delivery?: 'on_site' | 'online' | 'blended' | null;
+  /** Share of work-based learning, 0–1. */
+  workBasedShare?: number | null;
+  /** Learning outcomes linked to competences and skills (concept ids). */
+  learningOutcomes?: { text: Localised; conceptIds: string[] }[];
   canEdit: boolean;
 }
 
