@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApi } from './api-client.ts';
 import { type Account, kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 
 // The challenges module end to end, in a real browser against a real `kenno start`:
 // submit → similar challenges → merge a duplicate → the old address → common challenges →
@@ -22,15 +22,6 @@ async function contextFor(
   const page = await context.newPage();
   if (account) await signInThroughUi(page, kenno().baseUrl, account);
   return { context, page };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const idFrom = (url: string) => new URL(url).pathname.split('/').pop() ?? '';

@@ -36,16 +36,17 @@ describe('language switch', () => {
     const { baseUrl } = kenno();
     const context = await browser.newContext({ locale: 'fi-FI' });
     const page = await context.newPage();
-    // A page with no user content (challenge titles stay in their own language), still unbuilt.
+    // A page with no user content (challenge titles stay in their own language): the KPI
+    // dashboard as a visitor sees it (a sign-in notice, no figures).
     await page.goto(`${baseUrl}/reports`);
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Raportit');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Verkoston tunnusluvut');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
     const finnish = await visibleTexts(page);
     const finnishTitle = await page.title();
 
     for (const [name, lang, heading] of [
-      ['Svenska', 'sv', 'Rapporter'],
-      ['English', 'en', 'Reports'],
+      ['Svenska', 'sv', 'Nätverkets nyckeltal'],
+      ['English', 'en', 'Network KPIs'],
     ] as const) {
       await switchTo(page, name, lang);
       await expect.poll(() => page.locator('h1').innerText()).toBe(heading);
@@ -61,7 +62,7 @@ describe('language switch', () => {
 
     // The choice is remembered over the browser's own language.
     await page.reload();
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Reports');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Network KPIs');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await switchTo(page, 'Svenska', 'sv');

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 
 /**
  * A member edits their own organisation's profile: suggested competences from the
@@ -38,15 +38,6 @@ type Profile = {
   contacts: { name: string }[];
   infrastructure: { name: { fi: string } }[];
 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('editing competences on the profile page', () => {
   it('suggests competences with evidence, accepts one, rejects one, adds one; the list filter then finds the organisation', async () => {

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,16 +32,6 @@ async function openPage(language: 'fi' | 'sv' | 'en', path: string, width = 1280
   await page.goto(`${kenno().baseUrl}${path}`);
   await page.locator('h1').first().waitFor();
   return page;
-}
-
-/** Serious and critical WCAG 2.1 A/AA violations, described well enough to fix. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 // The requirements the match page's "battery-chemicals plant" example fills in.

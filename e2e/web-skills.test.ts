@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, signedInApi } from './api-client.ts';
 import { type Account, kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,16 +45,6 @@ async function openContext(
     await page.addInitScript((lang) => localStorage.setItem('kenno.language', lang), language);
   if (options.account) await signInThroughUi(page, kenno().baseUrl, options.account);
   return { context, page };
-}
-
-/** Serious and critical WCAG 2.1 A/AA violations, described well enough to fix. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The heatmap cell of a role and column (EQF level), once the chart is drawn. */

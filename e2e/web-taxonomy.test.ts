@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from './api-client.ts';
 import { type Account, kenno, launchBrowser, signInThroughUi } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 
 /**
  * The taxonomy pages in a real browser: scheme navigation and trees, concept pages, an
@@ -24,15 +24,6 @@ async function newPage(locale = 'fi-FI', account: Account | null = null, width =
   const page = await context.newPage();
   if (account) await signInThroughUi(page, kenno().baseUrl, account);
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function fetchConcept(id: string) {

@@ -4,8 +4,10 @@ import type { Config } from '../config.ts';
 import { createDb, type Database } from '../db/create-db.ts';
 import { loadDemoNetwork } from '../db/demo/load-demo.ts';
 import { countAdmins, createUser } from '../db/queries/users.ts';
+import { startDeadlineReminders } from '../jobs/deadlines/deadline-reminders.ts';
 import { startEmailSender } from '../jobs/email/email-sender.ts';
 import { startImportRunner } from '../jobs/imports/import-runner.ts';
+import { sharedSkillsReadModel } from './skills/skills.ts';
 import { VERSION } from '../version.ts';
 import { buildApp } from './app.ts';
 
@@ -49,11 +51,14 @@ export async function startServer(
     publicUrl: config.publicUrl,
     log: app.log,
   });
+  // Call-deadline reminders (30, 7, 1 days before) for projects still in preparation.
+  const deadlineReminders = startDeadlineReminders(database.db, { log: app.log });
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       await importRunner.stop();
       await emailSender.stop();
+      await deadlineReminders.stop();
       await app.close();
       await database.close();
     })();
@@ -65,6 +70,10 @@ export async function startServer(
     await stop();
     throw error;
   }
+  // Build the gap cube now rather than on the first gap request (≈ 20 s at a million answers).
+  sharedSkillsReadModel(database.db)
+    .current()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'warming the skills read model failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

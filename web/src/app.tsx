@@ -42,9 +42,21 @@ const PrivacyPage = page(
   () => import('./routes/legal/privacy-page.tsx'),
   (m) => m.PrivacyPage,
 );
-const ModulePage = page(
-  () => import('./routes/modules/module-page.tsx'),
-  (m) => m.ModulePage,
+const PathListPage = page(
+  () => import('./routes/training-paths/path-list-page.tsx'),
+  (m) => m.PathListPage,
+);
+const PathPage = page(
+  () => import('./routes/training-paths/path-page.tsx'),
+  (m) => m.PathPage,
+);
+const PathBuilderPage = page(
+  () => import('./routes/training-paths/path-builder-page.tsx'),
+  (m) => m.PathBuilderPage,
+);
+const TrainingNetworkPage = page(
+  () => import('./routes/training-paths/network-page.tsx'),
+  (m) => m.NetworkPage,
 );
 const RegionPage = page(
   () => import('./routes/regions/region-page.tsx'),
@@ -122,6 +134,34 @@ const ProjectPage = page(
   () => import('./routes/projects/project-page.tsx'),
   (m) => m.ProjectPage,
 );
+const CallsPage = page(
+  () => import('./routes/projects/calls-page.tsx'),
+  (m) => m.CallsPage,
+);
+const ReportsPage = page(
+  () => import('./routes/reports/reports-page.tsx'),
+  (m) => m.ReportsPage,
+);
+const ConsortiumPage = page(
+  () => import('./routes/projects/consortium-page.tsx'),
+  (m) => m.ConsortiumPage,
+);
+const ProgrammeCountriesPage = page(
+  () => import('./routes/admin/programme-countries-page.tsx'),
+  (m) => m.ProgrammeCountriesPage,
+);
+const PartnerSearchPage = page(
+  () => import('./routes/partners/partner-search-page.tsx'),
+  (m) => m.PartnerSearchPage,
+);
+const CordisOrganisationPage = page(
+  () => import('./routes/cordis/cordis-organisation-page.tsx'),
+  (m) => m.CordisOrganisationPage,
+);
+const CordisLinksPage = page(
+  () => import('./routes/cordis/cordis-links-page.tsx'),
+  (m) => m.CordisLinksPage,
+);
 const GapPage = page(
   () => import('./routes/skills/gap-page.tsx'),
   (m) => m.GapPage,
@@ -145,6 +185,22 @@ const SupplyPage = page(
 const SurveyPage = page(
   () => import('./routes/survey/survey-page.tsx'),
   (m) => m.SurveyPage,
+);
+const WorkingLifePage = page(
+  () => import('./routes/working-life/working-life-page.tsx'),
+  (m) => m.WorkingLifePage,
+);
+const TeacherPage = page(
+  () => import('./routes/working-life/teacher-page.tsx'),
+  (m) => m.TeacherPage,
+);
+const PeriodPage = page(
+  () => import('./routes/working-life/period-page.tsx'),
+  (m) => m.PeriodPage,
+);
+const ContinuingEducationPage = page(
+  () => import('./routes/continuing-education/continuing-education-page.tsx'),
+  (m) => m.ContinuingEducationPage,
 );
 const NotificationsPage = page(
   () => import('./routes/notifications/notifications-page.tsx'),
@@ -184,7 +240,13 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="challenges/criteria" element={<CriteriaPage />} />
             <Route path="challenges/:id" element={<ChallengePage />} />
             <Route path="projects" element={<ProjectListPage />} />
+            <Route path="projects/calls" element={<CallsPage />} />
             <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="projects/:id/consortium" element={<ConsortiumPage />} />
+            <Route path="admin/programme-countries" element={<ProgrammeCountriesPage />} />
+            <Route path="partners" element={<PartnerSearchPage />} />
+            <Route path="partners/links" element={<CordisLinksPage />} />
+            <Route path="partners/cordis/:id" element={<CordisOrganisationPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="skills" element={<GapPage />} />
             <Route path="skills/rounds" element={<RoundsPage />} />
@@ -192,7 +254,15 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="skills/rounds/:id" element={<RoundPage />} />
             <Route path="skills/supply" element={<SupplyPage />} />
             <Route path="survey/:token" element={<SurveyPage />} />
-            <Route path="training-paths" element={<ModulePage module="trainingPaths" />} />
+            <Route path="training-paths" element={<PathListPage />} />
+            <Route path="training-paths/new" element={<PathBuilderPage />} />
+            <Route path="training-paths/network" element={<TrainingNetworkPage />} />
+            <Route path="training-paths/:id" element={<PathPage />} />
+            <Route path="training-paths/:id/edit" element={<PathBuilderPage />} />
+            <Route path="working-life" element={<WorkingLifePage />} />
+            <Route path="working-life/teachers/:id" element={<TeacherPage />} />
+            <Route path="working-life/periods/:id" element={<PeriodPage />} />
+            <Route path="continuing-education" element={<ContinuingEducationPage />} />
             <Route path="sites" element={<SiteListPage />} />
             <Route path="sites/compare" element={<SiteComparePage />} />
             <Route path="sites/match" element={<SiteMatchPage />} />
@@ -200,7 +270,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="services" element={<ServicesPage />} />
             <Route path="services/chain" element={<SupplyChainPage />} />
             <Route path="symbiosis" element={<SymbiosisPage />} />
-            <Route path="reports" element={<ModulePage module="reports" />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="imports/:id" element={<ImportPage />} />
             <Route path="sign-in" element={<SignInPage />} />

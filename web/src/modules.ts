@@ -3,11 +3,11 @@ export const MODULES = [
   { key: 'taxonomy', path: '/taxonomy', built: true },
   { key: 'organisations', path: '/organisations', built: true },
   { key: 'challenges', path: '/challenges', built: true },
-  { key: 'projects', path: '/projects', built: false },
+  { key: 'projects', path: '/projects', built: true },
   { key: 'skills', path: '/skills', built: true },
-  { key: 'trainingPaths', path: '/training-paths', built: false },
+  { key: 'trainingPaths', path: '/training-paths', built: true },
   { key: 'sites', path: '/sites', built: true },
-  { key: 'reports', path: '/reports', built: false },
+  { key: 'reports', path: '/reports', built: true },
 ] as const;
 
 export type ModuleKey = (typeof MODULES)[number]['key'];

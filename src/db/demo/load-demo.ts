@@ -13,9 +13,12 @@ import {
 } from '../schema/index.ts';
 import { readDemoFiles } from './demo-files.ts';
 import { loadDemoChallenges } from './load-demo-challenges.ts';
+import { loadDemoProjects } from './load-demo-projects.ts';
 import { loadConceptSchemes } from './load-schemes.ts';
 import { loadDemoSkills } from './load-demo-skills.ts';
 import { loadDemoSites } from './load-demo-sites.ts';
+import { loadDemoTraining } from './load-demo-training.ts';
+import { loadDemoWorkingLife } from './load-demo-working-life.ts';
 
 export const VALUE_CHAIN_SCHEME = 'value-chain';
 
@@ -38,6 +41,9 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
       await loadConceptSchemes(tx, { reset: false });
       // Sites, services and symbiosis streams shipped since then are added once.
       await loadDemoSites(tx, { reset: false });
+      await loadDemoWorkingLife(tx, { reset: false });
+      await loadDemoTraining(tx, { reset: false });
+      await loadDemoProjects(tx, { reset: false });
       return { loaded: false as const };
     }
     const links = await tx
@@ -131,6 +137,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
 
     // Survey rounds, answers and training programmes of the skills module (data/demo/skills.json).
     await loadDemoSkills(tx, { reset: options.reset });
+    // Training paths over those programmes (data/demo/training.json).
+    await loadDemoTraining(tx, { reset: options.reset });
 
     await loadDemoChallenges(tx, options);
 
@@ -147,6 +155,8 @@ export async function loadDemoNetwork(db: Db, options: { reset: boolean }) {
 
     // Sites, services, supply links and symbiosis streams (they refer to the organisations).
     await loadDemoSites(tx, { reset: options.reset });
+    await loadDemoWorkingLife(tx, { reset: options.reset });
+    await loadDemoProjects(tx, { reset: options.reset });
     await tx
       .insert(meta)
       .values({ key: 'demo_loaded_at', value: new Date().toISOString() })

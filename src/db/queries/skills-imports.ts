@@ -167,6 +167,9 @@ export async function storedProgrammes(db: Db): Promise<StoredProgramme[]> {
       language: trainingProgrammes.language,
       url: trainingProgrammes.url,
       isPublic: trainingProgrammes.isPublic,
+      delivery: trainingProgrammes.delivery,
+      workBasedShare: trainingProgrammes.workBasedShare,
+      learningOutcomes: trainingProgrammes.learningOutcomes,
     })
     .from(trainingProgrammes);
 }

@@ -125,6 +125,56 @@ const LANGUAGE_WORDS = new Map<string, string>([
   ['engelska', 'en'],
 ]);
 
+const DELIVERY_WORDS = new Map<string, 'on_site' | 'online' | 'blended'>();
+for (const [delivery, words] of [
+  [
+    'on_site',
+    [
+      'on site',
+      'on-site',
+      'on_site',
+      'contact',
+      'lähiopetus',
+      'lähi',
+      'paikan päällä',
+      'närundervisning',
+      'på plats',
+    ],
+  ],
+  [
+    'online',
+    [
+      'online',
+      'remote',
+      'distance',
+      'verkko',
+      'verkossa',
+      'verkko-opetus',
+      'etä',
+      'etäopetus',
+      'distans',
+      'på distans',
+      'distansundervisning',
+    ],
+  ],
+  [
+    'blended',
+    ['blended', 'hybrid', 'monimuoto', 'monimuoto-opetus', 'hybridi', 'flerform', 'flerformsundervisning'],
+  ],
+] as const)
+  for (const w of words) DELIVERY_WORDS.set(normaliseHeaderName(w), delivery);
+
+/** "40 %", "40", "0,4": the share of work-based learning as 0–1, or 'invalid'. */
+export function parseShare(text: string): number | null | 'invalid' {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (compact === '') return null;
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(compact);
+  if (!match) return 'invalid';
+  const value = Number(match[1]);
+  const share = match[2] === '%' || value > 1 ? value / 100 : value;
+  return share >= 0 && share <= 1 ? Math.round(share * 1000) / 1000 : 'invalid';
+}
+
 export const TRAINING_SUPPLY_FIELDS = [
   field('organisation', true, { fi: 'Oppilaitos', sv: 'Läroanstalt', en: 'Institution' }, [
     'oppilaitos',
@@ -272,6 +322,50 @@ export const TRAINING_SUPPLY_FIELDS = [
     'webbsida',
     'link',
   ]),
+  field('delivery', false, { fi: 'Toteutustapa', sv: 'Genomförande', en: 'Delivery' }, [
+    'toteutustapa',
+    'opetusmuoto',
+    'delivery',
+    'delivery mode',
+    'mode',
+    'genomförande',
+    'undervisningsform',
+  ]),
+  field(
+    'workBasedShare',
+    false,
+    { fi: 'Työelämässä oppimisen osuus', sv: 'Andel lärande i arbetet', en: 'Work-based learning share' },
+    [
+      'työelämässä oppiminen',
+      'työelämässä oppimisen osuus',
+      'työpaikalla oppiminen',
+      'work-based learning',
+      'work based learning',
+      'work-based share',
+      'wbl',
+      'lärande i arbetet',
+      'andel lärande i arbetet',
+    ],
+    { fi: 'esim. 40 %', sv: 't.ex. 40 %', en: 'e.g. 40 %' },
+  ),
+  field(
+    'outcomes_fi',
+    false,
+    { fi: 'Osaamistavoitteet suomeksi', sv: 'Lärandemål på finska', en: 'Learning outcomes in Finnish' },
+    ['osaamistavoitteet', 'osaamistavoitteet suomeksi', 'learning outcomes fi'],
+  ),
+  field(
+    'outcomes_sv',
+    false,
+    { fi: 'Osaamistavoitteet ruotsiksi', sv: 'Lärandemål på svenska', en: 'Learning outcomes in Swedish' },
+    ['osaamistavoitteet ruotsiksi', 'lärandemål', 'learning outcomes sv'],
+  ),
+  field(
+    'outcomes_en',
+    false,
+    { fi: 'Osaamistavoitteet englanniksi', sv: 'Lärandemål på engelska', en: 'Learning outcomes in English' },
+    ['osaamistavoitteet englanniksi', 'learning outcomes', 'learning outcomes en', 'outcomes'],
+  ),
   field('isPublic', false, { fi: 'Julkinen', sv: 'Offentlig', en: 'Public' }, [
     'julkinen',
     'public',
@@ -328,7 +422,29 @@ export type TrainingSupplyRow = {
   language?: string;
   url?: string;
   isPublic?: boolean;
+  delivery?: 'on_site' | 'online' | 'blended';
+  workBasedShare?: number;
+  /** One per line or ';' in each language's column, paired by position; no concept links. */
+  learningOutcomes?: { text: Localized; conceptIds: string[] }[];
 };
+
+/** Learning outcomes from the three language columns (one per line or separated by ';'). */
+function outcomesOf(cell: (key: string) => string): { text: Localized; conceptIds: string[] }[] | undefined {
+  const split = (text: string) =>
+    text
+      .split(/[;\n]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+  const fi = split(cell('outcomes_fi'));
+  const sv = split(cell('outcomes_sv'));
+  const en = split(cell('outcomes_en'));
+  const n = Math.max(fi.length, sv.length, en.length);
+  if (n === 0) return undefined;
+  return Array.from({ length: n }, (_, i) => ({
+    text: { fi: fi[i] ?? '', sv: sv[i] ?? '', en: en[i] ?? '' },
+    conceptIds: [],
+  }));
+}
 
 export function validateTrainingSupplyRow(
   record: Record<string, string>,
@@ -449,6 +565,27 @@ export function validateTrainingSupplyRow(
   if (publicText && isPublic === null)
     fail('isPublic', 'not_boolean', `"${publicText}" is not yes or no`, { value: publicText });
 
+  const deliveryText = cell('delivery');
+  const delivery = deliveryText ? DELIVERY_WORDS.get(normaliseHeaderName(deliveryText)) : undefined;
+  if (deliveryText && !delivery)
+    fail('delivery', 'unknown_delivery', `"${deliveryText}" is not on site, online or blended`, {
+      value: deliveryText,
+    });
+  const share = parseShare(cell('workBasedShare'));
+  if (share === 'invalid')
+    fail('workBasedShare', 'not_a_share', `"${cell('workBasedShare')}" is not a share from 0 to 100 %`, {
+      value: cell('workBasedShare'),
+    });
+  const learningOutcomes = outcomesOf(cell);
+  if (learningOutcomes && learningOutcomes.length > 50)
+    fail('outcomes_fi', 'too_many', 'More than 50 learning outcomes', { max: 50 });
+  if (
+    learningOutcomes?.some(
+      (o) => o.text.fi.length > 1000 || o.text.sv.length > 1000 || o.text.en.length > 1000,
+    )
+  )
+    fail('outcomes_fi', 'too_long', 'A learning outcome is longer than 1000 characters', { max: 1000 });
+
   const id = cell('id');
   if (id.length > 200) fail('id', 'too_long', 'The Kenno id is longer than 200 characters', { max: 200 });
 
@@ -481,6 +618,9 @@ export function validateTrainingSupplyRow(
       ...(language ? { language } : {}),
       ...(url ? { url } : {}),
       ...(isPublic !== undefined && isPublic !== null ? { isPublic } : {}),
+      ...(delivery ? { delivery } : {}),
+      ...(typeof share === 'number' ? { workBasedShare: share } : {}),
+      ...(learningOutcomes ? { learningOutcomes } : {}),
     },
   };
 }
@@ -526,6 +666,9 @@ export type StoredProgramme = {
   language: string | null;
   url: string | null;
   isPublic: boolean;
+  delivery: 'on_site' | 'online' | 'blended' | null;
+  workBasedShare: number | null;
+  learningOutcomes: { text: Localized; conceptIds: string[] }[];
 };
 
 export type ProgrammeOperation =
@@ -551,6 +694,8 @@ const UPDATABLE = [
   'language',
   'url',
   'isPublic',
+  'delivery',
+  'workBasedShare',
 ] as const;
 
 /** Which row creates, changes or leaves alone which programme (same id, else same institution and name). */
@@ -627,6 +772,9 @@ export function planTrainingSupplyImport(args: {
           language: value.language ?? null,
           url: value.url ?? null,
           isPublic: value.isPublic ?? true,
+          delivery: value.delivery ?? null,
+          workBasedShare: value.workBasedShare ?? null,
+          learningOutcomes: value.learningOutcomes ?? [],
         },
       });
       continue;
@@ -643,6 +791,14 @@ export function planTrainingSupplyImport(args: {
     if (JSON.stringify(name) !== JSON.stringify(target.name)) {
       set.name = name;
       changes.name = { from: target.name, to: name };
+    }
+    // Learning outcomes given in the file replace the stored ones.
+    if (
+      value.learningOutcomes &&
+      JSON.stringify(value.learningOutcomes) !== JSON.stringify(target.learningOutcomes)
+    ) {
+      set.learningOutcomes = value.learningOutcomes;
+      changes.learningOutcomes = { from: target.learningOutcomes, to: value.learningOutcomes };
     }
     // Roles and competences are added, never removed, by an import.
     for (const key of ['roleIds', 'competenceIds'] as const) {

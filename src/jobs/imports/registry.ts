@@ -9,6 +9,7 @@
  */
 import * as esco from '../../db/queries/concepts.ts';
 import { type AnyImportJobKind, defineImportKind } from './import-job-kind.ts';
+import { CORDIS_IMPORT_KINDS } from './kinds/cordis.ts';
 import { organisationsImportKind } from './kinds/organisations.ts';
 import { sitesImportKind } from './kinds/sites.ts';
 import { surveyResponsesImportKind } from './kinds/survey-responses.ts';
@@ -23,6 +24,7 @@ export const IMPORT_KINDS: readonly AnyImportJobKind[] = [
   defineImportKind(esco.escoSkillsJobKind),
   defineImportKind(esco.escoOccupationSkillsJobKind),
   defineImportKind(esco.escoBroaderRelationsJobKind),
+  ...CORDIS_IMPORT_KINDS,
   // escoOccupationsImportKind, escoSkillsImportKind, … — one line each.
 ];
 

@@ -44,7 +44,6 @@ import { loadReadableChallenge, requireReadable } from './challenge-access.ts';
 import { engagementRoutes } from './engagement.ts';
 import { evaluationRoutes } from './evaluation.ts';
 import { presentChallengeSummary, presentHistory } from './presenters.ts';
-import { projectRoutes } from './projects.ts';
 import { ChallengeListQuerySchema, ChallengePageSchema, ChallengeSchema, type Challenge } from './schema.ts';
 
 const invalid = (field: string, message: string) =>
@@ -276,5 +275,4 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   await engagementRoutes(app, ctx);
   await evaluationRoutes(app, ctx);
-  await projectRoutes(app, ctx);
 }

@@ -2,21 +2,14 @@
  * The workshop file of common challenges: XLSX (a sheet of clusters, a sheet of their member
  * challenges) or PDF (a title page, then per cluster its regions, concepts and members with their
  * titles and texts in the language they were written in). Headings in the language asked for.
- *
- * The PDF embeds DejaVu Sans (data/fonts, Bitstream Vera licence): the standard PDF Helvetica only
- * covers WinAnsi, which has ä, ö, å and – but not what people also write into challenges
- * (subscripts in Li₂CO₃, ≤, →, Greek letters, emoji fall back to the font's missing glyph at worst).
+
+ * The PDF is made by createPdf (DejaVu Sans embedded).
  */
-import path from 'node:path';
+import { createPdf } from '../pdf-document.ts';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { DATA_DIR } from '../../db/demo/demo-files.ts';
 import { neutraliseSpreadsheetCell } from '../../domain/imports/spreadsheet-cells.ts';
 import type { Language, Localized } from '../../domain/i18n/localized.ts';
 import type { CommonChallengeOut } from './similarity-schema.ts';
-
-export const FONT_REGULAR = path.join(DATA_DIR, 'fonts/DejaVuSans.ttf');
-export const FONT_BOLD = path.join(DATA_DIR, 'fonts/DejaVuSans-Bold.ttf');
 
 export type ExportMemberText = {
   description: string;
@@ -174,20 +167,7 @@ export async function commonChallengesXlsx(data: WorkshopExport): Promise<Buffer
 
 export function commonChallengesPdf(data: WorkshopExport): Promise<Buffer> {
   const l = labels(data);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `${l.word('title')} – Kenno`, Author: 'Kenno', CreationDate: data.generatedAt },
-    lang: data.lang,
-  });
-  doc.registerFont('body', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdf({ title: l.word('title'), lang: data.lang, createdAt: data.generatedAt });
 
   // Title page.
   doc.font('bold').fontSize(26).text(l.word('title'), { align: 'left' });

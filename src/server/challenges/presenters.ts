@@ -1,6 +1,5 @@
 import type { ChallengeSummaryRow } from '../../db/queries/challenges.ts';
 import type { CriterionRow } from '../../db/queries/challenge-evaluations.ts';
-import type { ProjectRow } from '../../db/queries/projects.ts';
 
 export function presentChallengeSummary(row: ChallengeSummaryRow) {
   return {
@@ -57,19 +56,5 @@ export function presentCriterion(row: CriterionRow) {
     maxScore: row.maxScore,
     position: row.position,
     active: row.active,
-  };
-}
-
-export function presentProject(row: ProjectRow) {
-  return {
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    stage: row.stage,
-    sourceClusterId: row.sourceClusterId,
-    challengeIds: row.challengeIds,
-    regionIds: row.regionIds,
-    conceptIds: row.conceptIds,
-    createdAt: row.createdAt.toISOString(),
   };
 }

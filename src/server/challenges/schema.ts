@@ -113,27 +113,3 @@ export const RankingRowSchema = z.object({
   evaluatorCount: z.number().int(),
   perCriterion: PerCriterionSchema,
 });
-
-export const ProjectInputSchema = z.object({
-  title: z.string().trim().min(3).max(300),
-  summary: z.string().trim().max(10_000).default(''),
-  sourceClusterId: z.string().min(1).max(120).nullable().default(null),
-  challengeIds: z
-    .array(z.string().min(1).max(100))
-    .min(1)
-    .max(100)
-    .transform((ids) => [...new Set(ids)]),
-});
-
-export const ProjectSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  stage: z.string(),
-  sourceClusterId: z.string().nullable(),
-  challengeIds: z.array(z.string()),
-  regionIds: z.array(z.string()),
-  conceptIds: z.array(z.string()),
-  createdAt: z.string(),
-});
-export const ProjectDetailSchema = ProjectSchema.extend({ challenges: z.array(ChallengeSummarySchema) });

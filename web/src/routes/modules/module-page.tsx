@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
-import type { UnbuiltModuleKey } from '../../modules.ts';
+import type { ModuleKey } from '../../modules.ts';
 
-export function ModulePage({ module }: { module: UnbuiltModuleKey }) {
+export function ModulePage({ module }: { module: ModuleKey }) {
   const { t } = useTranslation();
   return (
     <article className="prose">

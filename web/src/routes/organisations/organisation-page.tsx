@@ -11,6 +11,7 @@ import { useOrganisation, useRegions } from '../../queries.ts';
 import { CompetenceSection } from './competence-section.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { InfrastructureSection } from './infrastructure-section.tsx';
+import { RegistryCordisSection } from '../cordis/registry-cordis-section.tsx';
 import { OrganisationEditForm } from './organisation-edit-form.tsx';
 import { type Profile, suggestionsKey } from './profile-api.ts';
 
@@ -171,6 +172,8 @@ function OrganisationProfile({ organisation }: { organisation: Profile }) {
           <InfrastructureSection organisation={organisation} locale={locale} />
 
           <ContactsSection organisation={organisation} />
+
+          <RegistryCordisSection organisationId={organisation.id} />
 
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('profile.sources')}</h2>

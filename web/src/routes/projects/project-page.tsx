@@ -6,9 +6,11 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useLocale } from '../../locale.ts';
 import { ChallengeCard } from '../challenges/challenge-card.tsx';
 import { useNames } from '../challenges/challenge-labels.ts';
+import { FundingPanel, StagePanel, WorkPackagePanel } from './project-pipeline-panels.tsx';
 import { useStageLabel } from './project-labels.ts';
 import { type ProjectDetail, useProject } from './projects-api.ts';
 import '../challenges/challenges.css';
+import './pipeline.css';
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -60,44 +62,82 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         {created ? t('projects.created') : ''}
       </p>
 
+      <StagePanel project={project} />
+
       <div className="profile__grid">
-        <section className="card profile__facts" aria-labelledby="pj-facts-heading">
-          <h2 id="pj-facts-heading">{t('projects.facts')}</h2>
-          <dl className="facts">
-            <dt>{t('projects.stageLabel')}</dt>
-            <dd>{stageLabel(project.stage)}</dd>
-            <dt>{t('projects.source')}</dt>
-            <dd>
-              {project.sourceClusterId ? (
-                <Link to={`/challenges/common#${encodeURIComponent(project.sourceClusterId)}`}>
-                  {t('projects.sourceLink')}
-                </Link>
-              ) : (
-                <span className="muted">{t('common.notGiven')}</span>
-              )}
-            </dd>
-            <dt>{t('projects.regions')}</dt>
-            <dd>
-              {project.regionIds.length > 0 ? (
-                <ul className="chips">
-                  {project.regionIds.map((id) => (
-                    <li key={id} className="chip cc-chip--region">
-                      {names.region(id)}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <span className="muted">{t('common.notGiven')}</span>
-              )}
-            </dd>
-            <dt>{t('projects.createdAt')}</dt>
-            <dd>
-              <time dateTime={project.createdAt}>{locale.formatDate(project.createdAt)}</time>
-            </dd>
-          </dl>
-        </section>
+        <div className="pl-side">
+          <section className="card profile__facts" aria-labelledby="pj-facts-heading">
+            <h2 id="pj-facts-heading">{t('projects.facts')}</h2>
+            <dl className="facts">
+              <dt>{t('projects.stageLabel')}</dt>
+              <dd>{stageLabel(project.stage)}</dd>
+              <dt>{t('projects.source')}</dt>
+              <dd>
+                {project.sourceClusterId ? (
+                  <Link to={`/challenges/common#${encodeURIComponent(project.sourceClusterId)}`}>
+                    {t('projects.sourceLink')}
+                  </Link>
+                ) : (
+                  <span className="muted">{t('common.notGiven')}</span>
+                )}
+              </dd>
+              <dt>{t('projects.regions')}</dt>
+              <dd>
+                {project.regionIds.length > 0 ? (
+                  <ul className="chips">
+                    {project.regionIds.map((id) => (
+                      <li key={id} className="chip cc-chip--region">
+                        {names.region(id)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="muted">{t('common.notGiven')}</span>
+                )}
+              </dd>
+              <dt>{t('projects.createdAt')}</dt>
+              <dd>
+                <time dateTime={project.createdAt}>{locale.formatDate(project.createdAt)}</time>
+              </dd>
+            </dl>
+          </section>
+          <FundingPanel project={project} />
+        </div>
 
         <div className="profile__main">
+          <section className="pl-consortium" aria-labelledby="pl-consortium-heading">
+            <h2 id="pl-consortium-heading">{t('pipeline.consortium.title')}</h2>
+            <p>
+              {project.partnerCount > 0
+                ? t('pipeline.consortium.summary', {
+                    count: project.partnerCount,
+                    formatted: locale.formatNumber(project.partnerCount),
+                    coordinator: project.coordinatorName ?? t('pipeline.consortium.noCoordinator'),
+                  })
+                : t('pipeline.consortium.empty')}
+            </p>
+            {project.partners.length > 0 ? (
+              <ul className="chips">
+                {project.partners.map((p) => (
+                  <li key={p.id} className={p.role === 'coordinator' ? 'chip chip--active' : 'chip'}>
+                    {p.name} <span className="muted">({p.country})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="pl-consortium__links">
+              <Link className="button" to={`/projects/${encodeURIComponent(project.id)}/consortium`}>
+                {t('pipeline.consortium.open')}
+              </Link>
+              <Link
+                className="button button--secondary"
+                to={`/partners?projectId=${encodeURIComponent(project.id)}`}
+              >
+                {t('pipeline.consortium.findPartners')}
+              </Link>
+            </p>
+          </section>
+
           <section aria-labelledby="pj-summary-heading">
             <h2 id="pj-summary-heading">{t('projects.summary')}</h2>
             {project.summary ? (
@@ -111,6 +151,8 @@ function ProjectView({ project }: { project: ProjectDetail }) {
               <p className="muted">{t('projects.noSummary')}</p>
             )}
           </section>
+
+          <WorkPackagePanel project={project} />
 
           <section aria-labelledby="pj-concepts-heading">
             <h2 id="pj-concepts-heading">{t('projects.concepts')}</h2>
