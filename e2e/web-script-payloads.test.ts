@@ -210,4 +210,144 @@ describe('script payloads in every free-text field stay text', () => {
     );
     await expectInert(['/skills/supply'], programme);
   });
+
+  it('in a call, a project, its work packages and partners, and an Associated Country', async () => {
+    const marker = `XSS-call-${RUN}`;
+    await write(
+      'POST',
+      '/api/calls',
+      '/calls',
+      { instrumentId: 'funding.horizon-europe.ria', title: 'Payload call', description: 'About batteries' },
+      marker,
+    );
+    await expectInert(['/projects/calls'], marker);
+
+    const { created: challenge } = await write(
+      'POST',
+      '/api/challenges',
+      '/challenges',
+      { title: 'Project seed', description: 'A description long enough for the rules.', language: 'en' },
+      `XSS-seed-${RUN}`,
+    );
+    const project = `XSS-project-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/projects',
+      '/projects',
+      { title: 'Payload project', summary: 'Summary', challengeIds: [challenge.id] },
+      project,
+    );
+    await expectInert([`/projects/${created.id}`, '/projects', '/reports'], project);
+    // A change of title, summary and work packages (every free-text field of the PATCH).
+    const wp = `XSS-wp-${RUN}`;
+    await write(
+      'PATCH',
+      '/api/projects/{id}',
+      `/projects/${created.id}`,
+      { workPackages: [{ code: 'WP1', title: 'Management' }] },
+      wp,
+    );
+    const partner = `XSS-partner-${RUN}`;
+    await write(
+      'POST',
+      '/api/projects/{id}/partners',
+      `/projects/${created.id}/partners`,
+      { name: 'Partner GmbH', country: 'DE', role: 'beneficiary' },
+      partner,
+    );
+    await expectInert([`/projects/${created.id}`, '/projects', '/reports'], wp);
+    await expectInert([`/projects/${created.id}/consortium`], partner);
+
+    const country = `XSS-country-${RUN}`;
+    await write(
+      'PUT',
+      '/api/programme-countries/{code}',
+      '/programme-countries/FO',
+      { name: 'Faroe Islands', status: 'associated', scope: 'full', fromDate: '2022-08-01', source: 'EC' },
+      country,
+    );
+    await expectInert(['/admin/programme-countries'], country);
+  });
+
+  it('in a training path, a teacher, a host offer, a working-life period and its follow-up, and enrolment interest', async () => {
+    const path = `XSS-path-${RUN}`;
+    const { created } = await write(
+      'POST',
+      '/api/paths',
+      '/paths',
+      { title: { en: 'Payload path' }, summary: { en: 'Summary' }, ownerOrganisationId: 'centria' },
+      path,
+    );
+    await expectInert([`/training-paths/${created.id}`, '/training-paths'], path);
+
+    const teacher = `XSS-teacher-${RUN}`;
+    const { created: t } = await write(
+      'POST',
+      '/api/teachers',
+      '/teachers',
+      { name: 'Teacher', organisationId: 'centria', subjects: 'Chemistry', developmentGoals: 'Learn cells' },
+      teacher,
+    );
+    await expectInert([`/working-life/teachers/${t.id}`], teacher);
+    const offer = `XSS-offer-${RUN}`;
+    const { created: o } = await write(
+      'POST',
+      '/api/host-offers',
+      '/host-offers',
+      { organisationId: 'umicore-finland', title: { en: 'Offer' }, description: { en: 'Plant' } },
+      offer,
+    );
+    await expectInert(['/working-life'], offer);
+    const period = `XSS-period-${RUN}`;
+    const { created: pe } = await write(
+      'POST',
+      '/api/working-life-periods',
+      '/working-life-periods',
+      {
+        teacherId: t.id,
+        offerId: o.id,
+        startDate: '2026-01-12',
+        endDate: '2026-01-23',
+        goals: 'Goals',
+        supervisorName: 'Supervisor',
+      },
+      period,
+    );
+    const followUp = `XSS-followup-${RUN}`;
+    await write(
+      'POST',
+      '/api/working-life-periods/{id}/follow-up',
+      `/working-life-periods/${pe.id}/follow-up`,
+      { goalsAchieved: 'Achieved', outcomes: 'Outcomes', changesToTeaching: 'Changes' },
+      followUp,
+    );
+    await expectInert([`/working-life/periods/${pe.id}`], period);
+    await expectInert([`/working-life/periods/${pe.id}`], followUp);
+
+    const { created: programme } = await write(
+      'POST',
+      '/api/training-programmes',
+      '/training-programmes',
+      {
+        organisationId: 'centria',
+        name: { en: 'Continuing course' },
+        level: 'continuing',
+        eqfLevel: 6,
+        regionId: 'kokkola',
+        roleIds: ['job-role.chemistry-technician'],
+        competenceIds: [],
+      },
+      `XSS-course-${RUN}`,
+    );
+    const interest = `XSS-interest-${RUN}`;
+    await write(
+      'POST',
+      '/api/continuing-education/{programmeId}/interest',
+      `/continuing-education/${programme.id}/interest`,
+      { contactName: 'Contact', headcount: 3, message: 'We are interested' },
+      interest,
+    );
+    await expectInert(['/continuing-education'], `XSS-course-${RUN}`);
+    await expectInert(['/continuing-education'], interest);
+  });
 });
