@@ -11,5 +11,3 @@ export const MODULES = [
 ] as const;
 
 export type ModuleKey = (typeof MODULES)[number]['key'];
-
-export type UnbuiltModuleKey = Extract<(typeof MODULES)[number], { built: false }>['key'];
