@@ -38,6 +38,7 @@ describe('CORDIS pages', () => {
     await importFile(baseUrl, admin, path.join(FIXTURES, 'project.csv'), 'cordis-projects');
     await importFile(baseUrl, admin, path.join(FIXTURES, 'organization.csv'), 'cordis-organizations');
     await importFile(baseUrl, admin, path.join(FIXTURES, 'topics.csv'), 'cordis-topics');
+    await importFile(baseUrl, admin, path.join(FIXTURES, 'euroSciVoc.csv'), 'cordis-euroscivoc');
   }, 120_000);
 
   it('a coordinator confirms a name suggestion with the keyboard', async () => {
@@ -74,6 +75,47 @@ describe('CORDIS pages', () => {
     const section = page.getByRole('region', { name: 'EU-hankkeet (CORDIS)' });
     await section.getByRole('rowheader', { name: /FIXRECYCLE/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('a member opens an EU project from a track record: money, chart and participants', async () => {
+    const page = await pageAs(kenno().member);
+    await open(page, '/partners/cordis/999990003');
+    await page.getByRole('link', { name: 'FIXCATHODE' }).click();
+    await page.waitForURL('**/partners/cordis/projects/900000002');
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: 'FIXCATHODE' }).waitFor();
+    expect(await heading.innerText()).toBe(
+      'FIXCATHODE: Low-cobalt cathode active materials for high-energy cells',
+    );
+    const table = page.getByRole('table', { name: /FIXCATHODE/ });
+    const rows = table.getByRole('row');
+    // Header, then the coordinator first, then by EU contribution.
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(1).innerText()).toMatch(/ACME "BATTERIES"[\s\S]*Koordinaattori/);
+    expect(await rows.nth(2).innerText()).toMatch(/LAPPEENRANNAN-LAHDEN[\s\S]*Osallistuja[\s\S]*FI/);
+    // The chart: one bar row per participant with money, drawn for sighted readers only.
+    await page.locator('figure svg[aria-hidden="true"]').waitFor();
+    expect(await page.getByText('Kokonaiskustannus').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: /Avaa hanke CORDIS-palvelussa/ }).getAttribute('href')).toBe(
+      'https://cordis.europa.eu/project/id/900000002',
+    );
+    // Each participant links to its CORDIS organisation page.
+    await table.getByRole('link', { name: 'LAPPEENRANNAN-LAHDEN TEKNILLINEN YLIOPISTO LUT' }).click();
+    await page.waitForURL('**/partners/cordis/999990003');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goBack();
+    await heading.filter({ hasText: 'FIXCATHODE' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await open(page, '/partners/cordis/projects/900000001');
+    await page
+      .getByText(
+        '/engineering and technology/environmental engineering/energy and fuels/energy storage/battery',
+      )
+      .waitFor();
+    await open(page, '/partners/cordis/projects/123');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('EU-hanketta ei löydy');
     await page.context().close();
   }, 120_000);
 

@@ -158,6 +158,10 @@ const CordisOrganisationPage = page(
   () => import('./routes/cordis/cordis-organisation-page.tsx'),
   (m) => m.CordisOrganisationPage,
 );
+const CordisProjectPage = page(
+  () => import('./routes/cordis/cordis-project-page.tsx'),
+  (m) => m.CordisProjectPage,
+);
 const CordisLinksPage = page(
   () => import('./routes/cordis/cordis-links-page.tsx'),
   (m) => m.CordisLinksPage,
@@ -247,6 +251,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <Route path="partners" element={<PartnerSearchPage />} />
             <Route path="partners/links" element={<CordisLinksPage />} />
             <Route path="partners/cordis/:id" element={<CordisOrganisationPage />} />
+            <Route path="partners/cordis/projects/:id" element={<CordisProjectPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="skills" element={<GapPage />} />
             <Route path="skills/rounds" element={<RoundsPage />} />

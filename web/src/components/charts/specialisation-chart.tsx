@@ -2,7 +2,8 @@
 // The chart is a picture for sighted readers; the page gives the same numbers as a caption and a
 // table, so the SVG is hidden from assistive technology.
 import { axisX, axisY, barX, plot, ruleX, text } from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useElementWidth } from './use-element-width.ts';
 import './charts.css';
 
 export interface ChartEntry {
@@ -27,18 +28,7 @@ const OTHER = '#7d8b93';
 const BAR_HEIGHT = 26;
 
 export function SpecialisationChart({ entries, formatLq, barText }: SpecialisationChartProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [container, width] = useElementWidth<HTMLDivElement>();
 
   useEffect(() => {
     const element = container.current;
@@ -107,7 +97,7 @@ export function SpecialisationChart({ entries, formatLq, barText }: Specialisati
     chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [entries, width, formatLq, barText]);
+  }, [container, entries, width, formatLq, barText]);
 
   return <div ref={container} className="spec-chart-box" />;
 }

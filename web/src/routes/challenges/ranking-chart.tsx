@@ -1,7 +1,8 @@
 // Evaluation scores as horizontal bars (Observable Plot, loaded with the ranking page only).
 // A picture for sighted readers: the table beside it has the same numbers, so the SVG is hidden.
 import { axisX, axisY, barX, plot, text } from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useElementWidth } from '../../components/charts/use-element-width.ts';
 import '../../components/charts/charts.css';
 
 export interface RankingBar {
@@ -20,18 +21,7 @@ export function RankingChart({
   bars: RankingBar[];
   formatScore: (v: number) => string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [container, width] = useElementWidth<HTMLDivElement>();
 
   useEffect(() => {
     const element = container.current;
@@ -79,7 +69,7 @@ export function RankingChart({
     chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [bars, width, formatScore]);
+  }, [container, bars, width, formatScore]);
 
   return <div ref={container} className="spec-chart-box" />;
 }

@@ -53,6 +53,44 @@ export interface CordisOrganisationProfile {
   totalParticipations: number;
 }
 
+/** GET /api/cordis/projects/:id */
+export interface CordisProjectView {
+  project: {
+    id: string;
+    acronym: string;
+    title: string;
+    status: string | null;
+    frameworkProgramme: string | null;
+    legalBasis: string | null;
+    masterCall: string | null;
+    subCall: string | null;
+    fundingScheme: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    ecMaxContributionEur: number | null;
+    totalCostEur: number | null;
+    objective: string;
+    keywords: string;
+    conceptIds: string[];
+    topics: { code: string; title: string | null }[];
+  };
+  participants: {
+    organisationId: string;
+    name: string;
+    shortName: string | null;
+    country: string | null;
+    city: string | null;
+    activityType: string | null;
+    sme: boolean | null;
+    role: string;
+    ecContributionEur: number | null;
+    totalCostEur: number | null;
+    active: boolean | null;
+    registryOrganisationId: string | null;
+  }[];
+  fieldsOfScience: { code: string; path: string; title: string }[];
+}
+
 export type LinkStatus = 'suggested' | 'linked';
 
 export interface LinkItem {
@@ -77,6 +115,7 @@ export const LINKS_PAGE_SIZE = 50;
 
 const keys = {
   organisation: (id: string) => ['cordis', 'organisation', id] as const,
+  project: (id: string) => ['cordis', 'project', id] as const,
   links: (status: LinkStatus, page: number) => ['cordis', 'links', status, page] as const,
   registry: (id: string) => ['cordis', 'registry', id] as const,
 };
@@ -88,6 +127,15 @@ export function useCordisOrganisation(id: string) {
       request<CordisOrganisationProfile>('GET', `/cordis/organisations/${encodeURIComponent(id)}`, {
         signal,
       }),
+    retry: false,
+  });
+}
+
+export function useCordisProject(id: string) {
+  return useQuery({
+    queryKey: keys.project(id),
+    queryFn: ({ signal }) =>
+      request<CordisProjectView>('GET', `/cordis/projects/${encodeURIComponent(id)}`, { signal }),
     retry: false,
   });
 }

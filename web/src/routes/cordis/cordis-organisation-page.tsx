@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { CordisQueryError } from './cordis-query-state.tsx';
 import { pickLabel, useLocale } from '../../locale.ts';
 import { useConcepts } from '../../queries.ts';
 import {
@@ -22,28 +22,14 @@ export function CordisOrganisationPage() {
   const profile = useCordisOrganisation(id);
   if (profile.isPending) return <Loading />;
   if (profile.isError) {
-    const code = profile.error instanceof ApiError ? profile.error.code : null;
-    if (code === 'not_found' || code === 'validation_failed') {
-      return (
-        <article className="prose">
-          <PageHeading title={t('cordis.profile.notFoundTitle')} lead={t('cordis.profile.notFoundText')} />
-          <p>
-            <Link to="/partners">{t('cordis.backToPartners')}</Link>
-          </p>
-        </article>
-      );
-    }
-    if (code === 'unauthenticated') {
-      return (
-        <article className="prose">
-          <PageHeading title={t('cordis.profile.title')} lead={t('cordis.signInToSee')} />
-          <p>
-            <Link to="/sign-in">{t('cordis.signIn')}</Link>
-          </p>
-        </article>
-      );
-    }
-    return <ErrorMessage error={profile.error} />;
+    return (
+      <CordisQueryError
+        error={profile.error}
+        title={t('cordis.profile.title')}
+        notFoundTitle={t('cordis.profile.notFoundTitle')}
+        notFoundText={t('cordis.profile.notFoundText')}
+      />
+    );
   }
   return <Profile profile={profile.data} />;
 }

@@ -80,7 +80,12 @@ export function TrackRecordTable({
           {items.map((item) => (
             <tr key={`${item.projectId}-${item.cordisOrganisationId ?? ''}`}>
               <th scope="row">
-                <span className="cordis-table__acronym">{item.acronym || item.projectId}</span>
+                <Link
+                  className="cordis-table__acronym"
+                  to={`/partners/cordis/projects/${encodeURIComponent(item.projectId)}`}
+                >
+                  {item.acronym || item.projectId}
+                </Link>
                 {item.title ? <span className="cordis-table__title">{item.title}</span> : null}
                 {item.topics.length ? (
                   <span className="cordis-table__topics">{item.topics.join(', ')}</span>

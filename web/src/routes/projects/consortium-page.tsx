@@ -16,7 +16,7 @@ import {
   useRemovePartner,
   useUpdatePartner,
 } from './consortium-api.ts';
-import { BudgetChart } from './budget-chart.tsx';
+import { BudgetChart } from '../../components/charts/budget-chart.tsx';
 import { ConsortiumBuilder } from './consortium-builder.tsx';
 import { useConsortiumFormat } from './consortium-format.ts';
 import { EligibilityChecklist } from './eligibility-checklist.tsx';

@@ -3,7 +3,7 @@
 import { barX, plot, ruleX, text } from '@observablehq/plot';
 import { useEffect } from 'react';
 import '../../components/charts/charts.css';
-import { useElementWidth } from '../skills/use-element-width.ts';
+import { useElementWidth } from '../../components/charts/use-element-width.ts';
 
 export interface StagePart {
   key: string;

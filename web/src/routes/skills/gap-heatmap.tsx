@@ -6,7 +6,7 @@ import { axisX, axisY, cell, plot, scale, text } from '@observablehq/plot';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../components/charts/charts.css';
-import { useElementWidth } from './use-element-width.ts';
+import { useElementWidth } from '../../components/charts/use-element-width.ts';
 import { type HeatCell, type HeatGrid, moveInGrid, textColourOn } from './gap-grid.ts';
 import { MIN_EMPLOYERS } from './skills-api.ts';
 

@@ -4,7 +4,7 @@
 import { axisX, axisY, dot, line, plot, ruleY, text } from '@observablehq/plot';
 import { useEffect } from 'react';
 import '../../components/charts/charts.css';
-import { useElementWidth } from './use-element-width.ts';
+import { useElementWidth } from '../../components/charts/use-element-width.ts';
 
 export interface TrendPoint {
   roundId: string;

@@ -1,9 +1,10 @@
-// The budget sketch as stacked bars per partner: the EU grant and the partner's own share of the
-// eligible costs (Observable Plot). A picture for sighted readers: the table beside it has every
+// Stacked bars per partner: the EU grant and the partner's own share of the costs (Observable
+// Plot) — a consortium's budget sketch and a CORDIS project's participants. A picture for sighted readers: the table beside it has every
 // number, so the SVG is hidden from assistive technology.
 import { axisX, axisY, barX, plot } from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'react';
-import '../../components/charts/charts.css';
+import { useEffect } from 'react';
+import { useElementWidth } from './use-element-width.ts';
+import './charts.css';
 
 export interface BudgetBar {
   id: string;
@@ -25,18 +26,7 @@ export function BudgetChart({
   labels: { grant: string; own: string };
   formatEur: (value: number) => string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [container, width] = useElementWidth<HTMLDivElement>();
 
   useEffect(() => {
     const element = container.current;
@@ -66,14 +56,14 @@ export function BudgetChart({
           lineWidth: Math.max(6, (marginLeft - 14) / 12.5),
           textOverflow: 'ellipsis',
         }),
-        axisX({ ticks: narrow ? 3 : 5, tickFormat: (v: number) => formatEur(v) }),
+        axisX({ ticks: width < 360 ? 2 : narrow ? 3 : 5, tickFormat: (v: number) => formatEur(v) }),
       ],
     });
     chart.querySelector('style')?.remove();
     chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [bars, width, labels, formatEur]);
+  }, [container, bars, width, labels, formatEur]);
 
   return (
     <figure className="cn-chart">
