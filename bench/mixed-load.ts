@@ -21,6 +21,8 @@ export type MixedLoadResult = {
   writeP99Ms: number;
   /** p95 per kind of request, to see which part of the mix is slow. */
   p95ByKind: Record<string, number>;
+  /** The slowest requests: when they were sent (seconds into the run), what, how long — where the tail is. */
+  slowest: { atS: number; kind: string; ms: number }[];
 };
 
 const SEARCH_WORDS = [
@@ -58,10 +60,12 @@ export async function benchMixedLoad(options: {
   const latencies: number[] = [];
   const writeLatencies: number[] = [];
   const byKind = new Map<string, number[]>();
+  const timed: { atS: number; kind: string; ms: number }[] = [];
   const acknowledged: string[] = [];
   let errors = 0;
   const firstErrors: string[] = [];
-  const until = Date.now() + options.seconds * 1000;
+  const runStarted = Date.now();
+  const until = runStarted + options.seconds * 1000;
 
   const client = async (n: number) => {
     const next = createRandom(1000 + n).next;
@@ -109,7 +113,10 @@ export async function benchMixedLoad(options: {
         const ms = performance.now() - started;
         latencies.push(ms);
         const kind = `${request.init?.method ?? 'GET'} ${request.url.replace(/\/[^/?]+(?=\/specialisation)|\/(?!specialisation)[^/?]+$|\?.*$/, '/…')}`;
-        byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+        const ofKind = byKind.get(kind) ?? [];
+        ofKind.push(ms);
+        byKind.set(kind, ofKind);
+        timed.push({ atS: Math.round((Date.now() - ms - runStarted) / 100) / 10, kind, ms: Math.round(ms) });
         if (request.write !== undefined) writeLatencies.push(ms);
         if (!response.ok) {
           errors++;
@@ -158,5 +165,6 @@ export async function benchMixedLoad(options: {
     p99Ms: percentile(latencies, 99),
     writeP99Ms: percentile(writeLatencies, 99),
     p95ByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, Math.round(percentile(v, 95))])),
+    slowest: timed.sort((x, y) => y.ms - x.ms).slice(0, 12),
   };
 }
