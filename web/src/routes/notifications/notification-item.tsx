@@ -22,7 +22,7 @@ export function NotificationItem({ item, onRead, onOpen, full = false }: Notific
   const { t } = useTranslation();
   const locale = useLocale();
   const link = safeLink(item.link);
-  const sentence = describeNotification(t, item);
+  const sentence = describeNotification(t, item, locale.formatDate);
   const excerpt = full ? notificationExcerpt(item) : '';
   return (
     <li className={item.readAt ? 'nt-item' : 'nt-item nt-item--unread'}>

@@ -41,6 +41,23 @@ describe('notifications', () => {
     expect(describeNotification(t, note('something_new', {}))).toBe('Uusi ilmoitus');
   });
 
+  it('name the call, the days left and the project of a deadline reminder', () => {
+    const t = i18next.t;
+    const reminder = (daysLeft: unknown) =>
+      note('project_deadline', {
+        title: 'Akkumateriaalien kierrätys',
+        callTitle: 'Battery recycling',
+        topicId: 'HORIZON-CL5-2027-D2-01-05',
+        deadline: '2027-02-10T16:00:00.000Z',
+        daysLeft,
+      });
+    expect(describeNotification(t, reminder(7), (iso) => `[${iso.slice(0, 10)}]`)).toBe(
+      'Haku HORIZON-CL5-2027-D2-01-05 sulkeutuu 7 päivän kuluttua ([2027-02-10]): hanke ”Akkumateriaalien kierrätys”',
+    );
+    // A payload without the figures still says something true.
+    expect(describeNotification(t, reminder('soon'))).toBe('Uusi ilmoitus');
+  });
+
   it('link only to paths inside the app', () => {
     expect(safeLink('/challenges/abc')).toBe('/challenges/abc');
     expect(safeLink('//evil.example/x')).toBeNull();

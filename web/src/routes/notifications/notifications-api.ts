@@ -63,7 +63,11 @@ export function safeLink(link: string | null): string | null {
 }
 
 /** The sentence a notification shows, from its kind and payload (see src/domain/challenges/notifications.ts). */
-export function describeNotification(t: TFunction, notification: AppNotification): string {
+export function describeNotification(
+  t: TFunction,
+  notification: AppNotification,
+  formatDate: (iso: string) => string = (iso) => iso.slice(0, 10),
+): string {
   const p = notification.payload ?? {};
   const title = text(p.title);
   const actor = text(p.actorName) || t('notifications.someone');
@@ -82,6 +86,17 @@ export function describeNotification(t: TFunction, notification: AppNotification
       return t('notifications.kind.merged', { title, actor, target: text(p.targetTitle) });
     case 'challenge_in_project':
       return t('notifications.kind.project', { title, actor, project: text(p.projectTitle) });
+    case 'project_deadline': {
+      const deadline = text(p.deadline);
+      const daysLeft = typeof p.daysLeft === 'number' ? p.daysLeft : null;
+      if (!deadline || daysLeft === null) return t('notifications.kind.other');
+      return t('notifications.kind.deadline', {
+        title,
+        call: text(p.topicId) || text(p.callTitle),
+        date: formatDate(deadline),
+        count: daysLeft,
+      });
+    }
     default:
       return title ? t('notifications.kind.otherWithTitle', { title }) : t('notifications.kind.other');
   }
