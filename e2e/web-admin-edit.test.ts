@@ -36,6 +36,7 @@ async function fetchOrganisation(id: string) {
   const response = await fetch(`${kenno().baseUrl}/api/organisations/${id}`);
   return (await response.json()) as {
     businessId: string | null;
+    sme: boolean | null;
     description: { fi: string; sv: string; en: string };
   };
 }
@@ -60,10 +61,12 @@ describe('editing an organisation profile', () => {
     expect((await fetchOrganisation(ORGANISATION)).businessId).not.toBe(id.wrongCheckDigit);
 
     await businessId.fill(id.valid);
+    await page.getByLabel('Pk-yritys', { exact: true }).selectOption({ label: 'Kyllä' });
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await expect.poll(() => page.locator('.profile__status').innerText()).toBe('Muutokset tallennettu.');
     expect(await page.locator('.facts').innerText()).toContain(id.valid);
-    expect((await fetchOrganisation(ORGANISATION)).businessId).toBe(id.valid);
+    expect(await page.locator('.facts').innerText()).toContain('Kyllä, pieni tai keskisuuri yritys');
+    expect(await fetchOrganisation(ORGANISATION)).toMatchObject({ businessId: id.valid, sme: true });
     await page.context().close();
   });
 

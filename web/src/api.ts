@@ -74,6 +74,8 @@ export interface Competence {
 
 export interface Organisation extends OrganisationSummary {
   businessId: string | null;
+  /** A small or medium-sized enterprise (EU definition); null: not known. */
+  sme: boolean | null;
   description: Localised;
   competences: Competence[];
   sources: string[];
@@ -90,6 +92,7 @@ export interface OrganisationInput {
   municipality?: string | null;
   website?: string | null;
   businessId?: string | null;
+  sme?: boolean | null;
   description?: Localised;
   isPublic?: boolean;
 }

@@ -42,6 +42,7 @@ export function loadOrganisationRecords(db: Db, where?: SQL) {
       municipality: organisations.municipality,
       businessId: organisations.businessId,
       website: organisations.website,
+      sme: organisations.sme,
       description: organisations.description,
       isPublic: organisations.isPublic,
       conceptIds: sql<string[]>`array(
@@ -97,6 +98,7 @@ export async function createOrganisation(db: Db, actor: Actor, id: string, input
       municipality: input.municipality ?? null,
       website: input.website ?? null,
       businessId: input.businessId ?? null,
+      sme: input.sme ?? null,
       description: { fi: '', sv: '', en: '', ...input.description },
       isPublic: input.isPublic ?? true,
     };

@@ -35,6 +35,7 @@ export async function loadRegistryForPartners(db: Db, ids?: string[]): Promise<R
       type: organisations.type,
       regionId: organisations.regionId,
       isPublic: organisations.isPublic,
+      sme: organisations.sme,
       description: organisations.description,
     })
     .from(organisations)

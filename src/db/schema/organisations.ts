@@ -14,6 +14,8 @@ export const organisations = pgTable(
     municipality: text('municipality'),
     businessId: text('business_id'),
     website: text('website'),
+    /** A small or medium-sized enterprise (EU definition); null when nobody has said. */
+    sme: boolean('sme'),
     description: jsonb('description').$type<Localized>().notNull(),
     isPublic: boolean('is_public').notNull().default(true),
     sources: jsonb('sources').$type<string[]>().notNull().default([]),

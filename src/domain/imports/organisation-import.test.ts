@@ -75,6 +75,13 @@ describe('validateOrganisationRow', () => {
     });
   });
 
+  it('reads the SME column as yes or no in three languages', () => {
+    expect(valid({ name: 'Akku Oy', type: 'company', sme: 'Kyllä' }).sme).toBe(true);
+    expect(valid({ name: 'Akku Oy', type: 'company', sme: 'nej' }).sme).toBe(false);
+    expect(valid({ name: 'Akku Oy', type: 'company', sme: '' })).not.toHaveProperty('sme');
+    expect(codes({ name: 'Akku Oy', type: 'company', sme: 'medium' })).toEqual([[7, 'sme', 'not_boolean']]);
+  });
+
   it('checks the business ID check digit, the remainder-1 bases and the form', () => {
     expect(codes({ name: 'A Oy', type: 'company', businessId: '2077474-1' })).toEqual([
       [7, 'businessId', 'business_id_check_digit'],
@@ -182,6 +189,7 @@ describe('planOrganisationImport', () => {
     municipality: null,
     businessId: null,
     website: null,
+    sme: null,
     description: { fi: '', sv: '', en: '' },
     isPublic: true,
     conceptIds: [],

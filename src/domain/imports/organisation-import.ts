@@ -186,6 +186,15 @@ export const ORGANISATION_IMPORT_FIELDS: ImportField[] = [
       'description in english',
     ],
   ),
+  field('sme', false, { fi: 'Pk-yritys', sv: 'Små eller medelstort företag', en: 'SME' }, [
+    'pk-yritys',
+    'pk yritys',
+    'pkyritys',
+    'pk',
+    'sme',
+    'smf',
+    'small or medium-sized enterprise',
+  ]),
   field(
     'isPublic',
     false,
@@ -365,6 +374,7 @@ export type OrganisationImportRow = {
   municipality?: string;
   businessId?: string;
   website?: string;
+  sme?: boolean;
   description: Partial<Localized>;
   isPublic?: boolean;
   valueChainIds: string[];
@@ -432,6 +442,14 @@ export function validateOrganisationRow(
     } else isPublic = parsed;
   }
 
+  let sme: boolean | undefined;
+  const smeText = cell('sme');
+  if (smeText) {
+    const parsed = parseYesNo(smeText);
+    if (parsed === null) fail('sme', 'not_boolean', `"${smeText}" is not yes or no`, { value: smeText });
+    else sme = parsed;
+  }
+
   const websiteText = cell('website');
   const website = websiteText ? normaliseWebsite(websiteText) : undefined;
 
@@ -459,6 +477,7 @@ export function validateOrganisationRow(
     municipality: optional('municipality'),
     website,
     businessId,
+    sme,
     description,
     isPublic,
   };
@@ -496,6 +515,7 @@ export function validateOrganisationRow(
       ...(value.municipality ? { municipality: value.municipality } : {}),
       ...(value.businessId ? { businessId: value.businessId } : {}),
       ...(value.website ? { website: value.website } : {}),
+      ...(typeof value.sme === 'boolean' ? { sme: value.sme } : {}),
       description: value.description ?? {},
       ...(value.isPublic !== undefined ? { isPublic: value.isPublic } : {}),
       valueChainIds,
@@ -587,6 +607,7 @@ export type ExistingOrganisation = {
   municipality: string | null;
   businessId: string | null;
   website: string | null;
+  sme: boolean | null;
   description: Localized;
   isPublic: boolean;
   conceptIds: string[];
@@ -616,6 +637,7 @@ const UPDATABLE = [
   'municipality',
   'businessId',
   'website',
+  'sme',
   'isPublic',
 ] as const;
 
@@ -742,6 +764,7 @@ export function planOrganisationImport(args: {
           municipality: value.municipality ?? null,
           businessId: value.businessId ?? null,
           website: value.website ?? null,
+          sme: value.sme ?? null,
           description: { fi: '', sv: '', en: '', ...value.description },
           isPublic: value.isPublic ?? true,
         },

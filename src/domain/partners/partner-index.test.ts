@@ -48,6 +48,7 @@ function registryOrg(
     type: 'company',
     regionId: 'kokkola',
     isPublic: true,
+    sme: null,
     description: { fi: '', sv: '', en: '' },
     competences: [],
     ...extra,
@@ -136,6 +137,46 @@ describe('partner index', () => {
       searchPartners(index, { ...base, filters: { sme: true } }).hits.map((h) => h.candidate.key),
     ).toEqual(['cordis:o3']);
     expect(searchPartners(index, { ...base, filters: { types: ['REC'] } }).total).toBe(1);
+  });
+
+  it('takes the SME flag from the registry when it says, else from the linked CORDIS organisations', () => {
+    const index = corpus();
+    const precursor = {
+      competences: [{ conceptId: 'pcam', strength: 'core' }],
+      description: { fi: 'Esiasteiden valmistus', sv: '', en: 'Precursor production' },
+    };
+    const smeHits = () =>
+      searchPartners(index, {
+        text: 'cathode precursors',
+        visibility: ALL,
+        limit: 10,
+        filters: { sme: true },
+      }).hits.map((h) => h.candidate.key);
+    expect(smeHits()).toEqual([]);
+    // A person marks the registry organisation an SME: the filter and the builder see it.
+    applyRegistryChanges(
+      index,
+      [registryOrg('reg-precursor', 'Precursor Oy', { ...precursor, sme: true })],
+      [],
+    );
+    expect(smeHits()).toEqual(['registry:reg-precursor']);
+    // Unknown in the registry: its linked CORDIS organisation decides.
+    applyCordisOrganisationChanges(index, [
+      cordisOrg('o4', 'Precursor Oy', 'FI', { registryOrganisationId: 'reg-precursor', sme: true }),
+    ]);
+    applyRegistryChanges(
+      index,
+      [registryOrg('reg-precursor', 'Precursor Oy', { ...precursor, sme: null })],
+      [],
+    );
+    expect(smeHits()).toEqual(['registry:reg-precursor']);
+    // The registry says no: that wins over CORDIS.
+    applyRegistryChanges(
+      index,
+      [registryOrg('reg-precursor', 'Precursor Oy', { ...precursor, sme: false })],
+      [],
+    );
+    expect(smeHits()).toEqual([]);
   });
 
   it('shows a linked CORDIS organisation once, as the registry organisation with its track record', () => {

@@ -104,6 +104,8 @@ export type RegistryOrganisationInput = {
   type: string;
   regionId: string | null;
   isPublic: boolean;
+  /** As the registry says (a person or an import); null: not known, the linked CORDIS rows decide. */
+  sme: boolean | null;
   description: Localized;
   competences: { conceptId: string; strength: string }[];
 };
@@ -680,7 +682,10 @@ export function applyRegistryChanges(
   refreshLinks(index);
 }
 
-/** Registry candidates take their linked CORDIS organisations' SME flag, stages and track record. */
+/**
+ * Registry candidates take their linked CORDIS organisations' stages and track record, and their
+ * SME flag unless the registry itself says whether the organisation is an SME.
+ */
 function refreshLinks(index: PartnerIndex) {
   // A CORDIS organisation appears as its registry organisation while that one exists.
   for (const [registryId, slots] of index.linkedTo) {
@@ -693,8 +698,10 @@ function refreshLinks(index: PartnerIndex) {
     const s = entry.slot;
     let flags = index.slotFlags[s]! & ~FLAG_SME;
     let stages = stageMaskOf(entry.input.competences.map((c) => c.conceptId));
+    const registrySme = entry.input.sme;
+    if (registrySme === true) flags |= FLAG_SME;
     for (const o of entry.linked) {
-      if (index.cordisInputs[o]!.sme) flags |= FLAG_SME;
+      if (registrySme === null && index.cordisInputs[o]!.sme) flags |= FLAG_SME;
       stages |= index.slotStages[o]!;
     }
     index.slotFlags[s] = flags;

@@ -37,6 +37,8 @@ export const OrganisationInputSchema = z.object({
   municipality: text(120).nullable().optional(),
   website: WebsiteSchema.nullable().optional(),
   businessId: BusinessIdSchema.nullable().optional(),
+  /** A small or medium-sized enterprise by the EU definition (Recommendation 2003/361/EC); null: not known. */
+  sme: z.boolean().nullable().optional(),
   description: LocalizedTextSchema.partial().optional(),
   isPublic: z.boolean().optional(),
 });

@@ -657,7 +657,7 @@ describe('GET /api/organisations/export', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(EXPORT_COLUMNS.join(';'));
     const formula = lines.find((l) => l.startsWith('formula-oy;'))!;
-    expect(formula).toBe(`formula-oy;'=cmd|' /C calc'!A0;;company;kokkola;;;;'@SUM(1+1);;;true;`);
+    expect(formula).toBe(`formula-oy;'=cmd|' /C calc'!A0;;company;kokkola;;;;'@SUM(1+1);;;true;;`);
     expect(text).not.toContain('salainen-oy');
     expect(lines.slice(1, -1).every((l) => l.split(';')[4] === 'kokkola' || l.includes('"'))).toBe(true);
     const asAdmin = await t.app.inject({

@@ -29,6 +29,8 @@ export const EXPORT_COLUMNS = [
   'description_en',
   'isPublic',
   'valueChainIds',
+  // Added after the first release: at the end, so that columns keep their places.
+  'sme',
 ] as const;
 
 const collator = new Intl.Collator('fi', { sensitivity: 'base', numeric: true });
@@ -84,6 +86,7 @@ export async function loadOrganisationsForExport(
     o.description.en ?? '',
     o.isPublic ? 'true' : 'false',
     o.conceptIds.join(';'),
+    o.sme === null ? '' : o.sme ? 'true' : 'false',
   ]);
 }
 

@@ -71,6 +71,7 @@ export function presentOrganisation(
   return {
     ...presentOrganisationSummary({ ...row, conceptIds: competences.map((c) => c.conceptId) }),
     businessId: row.businessId,
+    sme: row.sme,
     description: { fi: row.description.fi ?? '', sv: row.description.sv ?? '', en: row.description.en ?? '' },
     competences: competences.map(presentCompetence),
     infrastructure: details.infrastructure.map(presentInfrastructure),

@@ -71,6 +71,8 @@ export const ContactSchema = z.object({
 
 export const OrganisationSchema = OrganisationSummarySchema.extend({
   businessId: z.string().nullable(),
+  /** A small or medium-sized enterprise (EU definition); null: not known. */
+  sme: z.boolean().nullable(),
   description: LocalizedSchema,
   competences: z.array(CompetenceSchema),
   /** Research infrastructure; visitors see only what is marked public. */

@@ -105,6 +105,41 @@ describe('POST /api/partners/search', () => {
     expect(body.results[0]!.reasons.map((r) => r.code)).toContain('topic');
   });
 
+  it('finds a registry company as an SME once a person marks it one on its profile', async () => {
+    const smeSearch = async () =>
+      keys(
+        (
+          await search(member, { text: 'lithium hydroxide refinery', filters: { sme: true }, limit: 100 })
+        ).json() as Result,
+      );
+    expect(await smeSearch()).not.toContain('registry:keliber');
+    const admin = await signIn(t.app, (await buildUser(t.database, 'admin')).email);
+    const marked = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/keliber',
+      headers: admin.headers(true),
+      payload: { sme: true },
+    });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().sme).toBe(true);
+    await partnerReadModelFor(t.database.db).refresh();
+    expect(await smeSearch()).toContain('registry:keliber');
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/keliber',
+      headers: admin.headers(true),
+      payload: { sme: 'kyllä' },
+    });
+    expect(errorCode(refused)).toBe('validation_failed');
+    const unknown = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/keliber',
+      headers: admin.headers(true),
+      payload: { sme: null },
+    });
+    expect(unknown.json().sme).toBeNull();
+  });
+
   it('shows a private registry organisation, with its linked CORDIS record, only to those who may read it', async () => {
     const body = { text: 'Zyxwv cathode active materials', limit: 50 };
     const forMember = (await search(member, body)).json() as Result;

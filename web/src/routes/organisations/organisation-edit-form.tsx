@@ -20,6 +20,7 @@ const FIELDS = [
   'municipality',
   'website',
   'businessId',
+  'sme',
   'description',
   'description.fi',
   'description.sv',
@@ -27,7 +28,7 @@ const FIELDS = [
   'isPublic',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
-const HINTED = new Set<FieldName>(['nameEn', 'businessId', 'website', 'isPublic']);
+const HINTED = new Set<FieldName>(['nameEn', 'businessId', 'website', 'sme', 'isPublic']);
 
 interface FormValues {
   name: string;
@@ -37,6 +38,8 @@ interface FormValues {
   municipality: string;
   website: string;
   businessId: string;
+  /** '' when not known. */
+  sme: '' | 'yes' | 'no';
   descriptionFi: string;
   descriptionSv: string;
   descriptionEn: string;
@@ -58,6 +61,7 @@ function toValues(organisation: Organisation): FormValues {
     municipality: organisation.municipality ?? '',
     website: organisation.website ?? '',
     businessId: organisation.businessId ?? '',
+    sme: organisation.sme === null ? '' : organisation.sme ? 'yes' : 'no',
     descriptionFi: organisation.description.fi,
     descriptionSv: organisation.description.sv,
     descriptionEn: organisation.description.en,
@@ -78,6 +82,7 @@ export function changedFields(before: FormValues, after: FormValues): Organisati
     input.municipality = orNull(after.municipality);
   if (orNull(after.website) !== orNull(before.website)) input.website = orNull(after.website);
   if (orNull(after.businessId) !== orNull(before.businessId)) input.businessId = orNull(after.businessId);
+  if (after.sme !== before.sme) input.sme = after.sme === '' ? null : after.sme === 'yes';
   if (
     after.descriptionFi !== before.descriptionFi ||
     after.descriptionSv !== before.descriptionSv ||
@@ -337,20 +342,39 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Props)
         </Field>
       </div>
 
-      <Field
-        label={t('edit.website')}
-        hint={t('edit.websiteHint')}
-        field="website"
-        idOf={idOf}
-        errors={renderErrors('website')}
-      >
-        <input
-          {...fieldProps('website')}
-          type="url"
-          value={values.website}
-          onChange={(e) => set('website', e.target.value)}
-        />
-      </Field>
+      <div className="form__row">
+        <Field
+          label={t('edit.website')}
+          hint={t('edit.websiteHint')}
+          field="website"
+          idOf={idOf}
+          errors={renderErrors('website')}
+        >
+          <input
+            {...fieldProps('website')}
+            type="url"
+            value={values.website}
+            onChange={(e) => set('website', e.target.value)}
+          />
+        </Field>
+        <Field
+          label={t('edit.sme')}
+          hint={t('edit.smeHint')}
+          field="sme"
+          idOf={idOf}
+          errors={renderErrors('sme')}
+        >
+          <select
+            {...fieldProps('sme')}
+            value={values.sme}
+            onChange={(e) => set('sme', e.target.value as FormValues['sme'])}
+          >
+            <option value="">{t('edit.smeUnknown')}</option>
+            <option value="yes">{t('edit.smeYes')}</option>
+            <option value="no">{t('edit.smeNo')}</option>
+          </select>
+        </Field>
+      </div>
 
       <fieldset className="fieldset">
         <legend>{t('edit.descriptions')}</legend>
@@ -440,6 +464,7 @@ type FieldKey =
   | 'municipality'
   | 'website'
   | 'businessId'
+  | 'sme'
   | 'description'
   | 'description_fi'
   | 'description_sv'

@@ -139,6 +139,20 @@ function OrganisationProfile({ organisation }: { organisation: Profile }) {
             </dd>
             <dt>{t('profile.businessId')}</dt>
             <dd>{organisation.businessId || <span className="muted">{t('common.notGiven')}</span>}</dd>
+            {organisation.type === 'company' || organisation.sme !== null ? (
+              <>
+                <dt>{t('profile.sme')}</dt>
+                <dd>
+                  {organisation.sme === null ? (
+                    <span className="muted">{t('common.notGiven')}</span>
+                  ) : organisation.sme ? (
+                    t('profile.smeYes')
+                  ) : (
+                    t('profile.smeNo')
+                  )}
+                </dd>
+              </>
+            ) : null}
             <dt>{t('profile.updated')}</dt>
             <dd>
               <time dateTime={organisation.updatedAt}>{locale.formatDate(organisation.updatedAt)}</time>
