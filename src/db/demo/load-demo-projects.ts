@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../create-db.ts';
 import { recordAudit } from '../queries/audit.ts';
 import {
+  challengeHistory,
+  challenges,
   concepts,
   fundingCalls,
   fundingInstruments,
@@ -186,6 +189,7 @@ export async function loadDemoProjects(tx: Db, options: { reset: boolean }) {
       await tx.insert(projectPartners).values(partners.map(({ index: _index, ...x }) => x));
       partnerCount += partners.length;
     }
+    if (row) await markChallengesInProject(tx, p.id, p.title, p.challengeIds);
   }
   await tx
     .insert(meta)
@@ -199,4 +203,36 @@ export async function loadDemoProjects(tx: Db, options: { reset: boolean }) {
     changes: counts,
   });
   return { loaded: true as const, ...counts };
+}
+
+/**
+ * As starting a project from challenges does in the app (src/db/queries/projects.ts): its open
+ * challenges move on to `in_project`, with a line in their history; merged and rejected ones stay.
+ */
+async function markChallengesInProject(tx: Db, projectId: string, title: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const open = await tx
+    .select({ id: challenges.id, status: challenges.status })
+    .from(challenges)
+    .where(and(inArray(challenges.id, ids), inArray(challenges.status, ['new', 'validated', 'common'])));
+  if (open.length === 0) return;
+  await tx
+    .update(challenges)
+    .set({ status: 'in_project', updatedAt: new Date() })
+    .where(
+      inArray(
+        challenges.id,
+        open.map((c) => c.id),
+      ),
+    );
+  // Written by no one: the demo loader is not a person.
+  await tx.insert(challengeHistory).values(
+    open.map((c) => ({
+      id: randomUUID(),
+      challengeId: c.id,
+      actorUserId: null,
+      event: 'added_to_project',
+      details: { projectId, projectTitle: title, from: c.status, to: 'in_project' },
+    })),
+  );
 }
