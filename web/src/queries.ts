@@ -1,4 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { pickLabel, useLocale } from './locale.ts';
 import {
   ApiError,
   type Concept,
@@ -56,6 +58,17 @@ export function useConcepts(scheme: string = VALUE_CHAIN_SCHEME) {
 /** Concepts by id, for turning conceptIds into labels. */
 export function indexConcepts(concepts: Concept[] | undefined): Map<string, Concept> {
   return new Map((concepts ?? []).map((concept) => [concept.id, concept]));
+}
+
+/** A value-chain concept's label in the reader's language (its id until the concepts have loaded). */
+export function useConceptLabel(): (id: string) => string {
+  const concepts = useConcepts();
+  const { language } = useLocale();
+  const index = useMemo(() => indexConcepts(concepts.data), [concepts.data]);
+  return (id) => {
+    const found = index.get(id);
+    return found ? pickLabel(found.labels, language) : id;
+  };
 }
 
 export function useOrganisations(query: OrganisationQuery) {

@@ -4,8 +4,8 @@ import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { CordisQueryError } from './cordis-query-state.tsx';
-import { pickLabel, useLocale } from '../../locale.ts';
-import { useConcepts } from '../../queries.ts';
+import { useLocale } from '../../locale.ts';
+import { useConceptLabel } from '../../queries.ts';
 import {
   type CordisOrganisationProfile,
   type LinkAction,
@@ -37,12 +37,8 @@ export function CordisOrganisationPage() {
 function Profile({ profile }: { profile: CordisOrganisationProfile }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const concepts = useConcepts();
   const { organisation: org, summary } = profile;
-  const conceptLabel = (id: string) => {
-    const concept = concepts.data?.find((c) => c.id === id);
-    return concept ? pickLabel(concept.labels, locale.language) : id;
-  };
+  const conceptLabel = useConceptLabel();
   const notGiven = <span className="muted">{t('common.notGiven')}</span>;
   const activity = org.activityType
     ? t(`cordis.activityTypes.${org.activityType}`, { defaultValue: org.activityType })

@@ -5,8 +5,8 @@ import { type BudgetBar, BudgetChart } from '../../components/charts/budget-char
 import { PageHeading } from '../../components/page-heading.tsx';
 import { Loading } from '../../components/status.tsx';
 import { CordisQueryError } from './cordis-query-state.tsx';
-import { pickLabel, useLocale } from '../../locale.ts';
-import { useConcepts } from '../../queries.ts';
+import { useLocale } from '../../locale.ts';
+import { useConceptLabel } from '../../queries.ts';
 import { type CordisProjectView, useCordisProject } from './cordis-api.ts';
 import { formatEuros, useRoleLabel } from './track-record-table.tsx';
 import './cordis.css';
@@ -39,7 +39,6 @@ export function CordisProjectPage() {
 function Project({ view }: { view: CordisProjectView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const concepts = useConcepts();
   const roleLabel = useRoleLabel();
   const { project } = view;
   const participants = useMemo(
@@ -79,10 +78,7 @@ function Project({ view }: { view: CordisProjectView }) {
     [t],
   );
   const formatEur = useMemo(() => (value: number) => formatEuros(locale, value), [locale]);
-  const conceptLabel = (conceptId: string) => {
-    const concept = concepts.data?.find((c) => c.id === conceptId);
-    return concept ? pickLabel(concept.labels, locale.language) : conceptId;
-  };
+  const conceptLabel = useConceptLabel();
   const notGiven = <span className="muted">{t('common.notGiven')}</span>;
   const period =
     project.startDate || project.endDate ? (
