@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/create-db.ts';
 import { recordAudit } from '../src/db/queries/audit.ts';
 import { createUser } from '../src/db/queries/users.ts';
 import type { UserActor } from '../src/domain/auth/roles.ts';
-import { mapRow, suggestColumnMapping } from '../src/domain/imports/column-mapping.ts';
+import { rowMapper, suggestColumnMapping } from '../src/domain/imports/column-mapping.ts';
 import { cordisOrganisationsImportKind } from '../src/jobs/imports/kinds/cordis.ts';
-import { decodeUtf8Text } from '../src/domain/imports/text-encoding.ts';
+import { parseImportFile } from '../src/jobs/imports/parse-file.ts';
 import { createRandom, openFreshDatabase } from './lib.ts';
 
 /**
@@ -209,38 +208,29 @@ async function bareCopy(database: Database, bytes: Buffer): Promise<number> {
   return ms;
 }
 
-/** The options parse-file.ts gives csv-parse (src/jobs/imports/parse-file.ts, parseCsvFile). */
-const RUNNER_CSV_OPTIONS = {
-  delimiter: ';',
-  skip_empty_lines: false,
-  relax_column_count: true,
-  relax_quotes: true,
-};
-
 /**
  * The import job's phases on the file in memory, timed one by one, as run-import.ts runs them:
- * parse (the runner's csv-parse options), map (the suggested mapping — the official names map
- * themselves) and validate every row, then one transaction with the kind's commit and the
+ * read the file (parse-file.ts, as the runner), map (the suggested mapping — the official names
+ * map themselves) and validate every row, then one transaction with the kind's commit and the
  * import's audit row. Not through runImport itself: 1,000,000 participations are ~300 MB, more
- * than a bytea parameter carries through either driver (hex text beyond V8's string limit), and
- * parse-file.ts's buildTable spreads every row into Math.max, which overflows the stack above
- * ~125,000 rows (reported to the lead; the test suite runs the real runner on the fixtures).
+ * than the upload limit (250 MB) and than a bytea parameter carries through either driver (hex
+ * text beyond V8's string limit); the test suite runs the real runner on the fixtures.
  */
 async function importInMemory(database: Database, bytes: Buffer, actor: UserActor) {
   const { db } = database;
   const start = performance.now();
-  const decoded = decodeUtf8Text(bytes);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  const [header, ...rows] = parseCsv(decoded.text.replace(/^\uFEFF/, ''), RUNNER_CSV_OPTIONS) as string[][];
+  const parsed = await parseImportFile(bytes, 'csv', { delimiter: ';' });
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  const { headers, rows } = parsed.table;
   const parsedAt = performance.now();
-  const headers = header!.map((h) => h.trim());
   const definition = cordisOrganisationsImportKind.definition;
   const mapping = suggestColumnMapping(definition.fields, headers);
   const values: { row: number; value: unknown }[] = [];
+  const mapRow = rowMapper(headers, mapping);
   for (let i = 0; i < rows.length; i++) {
-    const result = definition.validateRow(mapRow(headers, rows[i]!, mapping), i + 2, undefined);
-    if (!result.ok) throw new Error(`row ${i + 2}: ${result.errors[0]?.message}`);
-    values.push({ row: i + 2, value: result.value });
+    const result = definition.validateRow(mapRow(rows[i]!), parsed.table.rowNumbers[i]!, undefined);
+    if (!result.ok) throw new Error(`row ${parsed.table.rowNumbers[i]}: ${result.errors[0]?.message}`);
+    values.push({ row: parsed.table.rowNumbers[i]!, value: result.value });
   }
   const validatedAt = performance.now();
   const summary = await db.transaction(async (tx) => {
@@ -308,7 +298,7 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
     const size = `${participations.toLocaleString('en')} participations, ${(bytes.length / 2 ** 20).toFixed(0)} MB`;
     row(`bare COPY of organization.csv (${size}) — baseline`, copyMs, 'ms');
     row('CORDIS organisation import (parse, validate, upsert, link)', first.ms, 'ms');
-    row('  of which parse (csv-parse, as the runner)', first.parseMs, 'ms');
+    row('  of which read the file (parse-file.ts, as the runner)', first.parseMs, 'ms');
     row('  of which map and validate every row', first.validateMs, 'ms');
     row('  of which the commit transaction (stage, upsert, link)', first.commitMs, 'ms');
     row('commit transaction ÷ bare COPY', first.commitMs / copyMs, '×');

@@ -22,18 +22,27 @@ import {
   organisations,
 } from '../schema/index.ts';
 import { recordAudit } from './audit.ts';
+import {
+  BULK_CHUNK,
+  countRows,
+  isBulkLoad,
+  type MergeSpec,
+  mergeStagedUnindexed,
+  type StageColumn,
+  stageRows,
+  type UpsertCounts,
+  upsertStaged,
+  withoutIndexes,
+} from './bulk-write.ts';
 
 /**
  * The CORDIS tables (cordis_projects, cordis_organisations, cordis_participations,
  * cordis_topics, cordis_project_scivoc): bulk upserts for the imports and the reads of the
- * CORDIS pages. Bulk writes send each column as one array parameter and `unnest` them — one
- * statement per 20,000 rows, the same on PGlite and PostgreSQL — and only rows whose values
- * differ are updated, so the same file imported twice writes nothing.
+ * CORDIS pages. Only rows whose values differ are written, so the same file imported twice
+ * writes nothing. organization.csv (up to millions of rows) goes through a staging table
+ * (src/db/queries/bulk-write.ts); the other files send each column as one array parameter and
+ * `unnest` them, one statement per 20,000 rows, the same on PGlite and PostgreSQL.
  */
-
-export const BULK_CHUNK = 20_000;
-
-export type UpsertCounts = { created: number; updated: number; unchanged: number };
 
 const p = (value: unknown[]) => sql.param(value);
 
@@ -66,156 +75,80 @@ export async function lockCordisImport(tx: Db, kind: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kenno:import:${kind}`}))`);
 }
 
-// ─── Staging: rows to a temporary table inside the import's transaction ─────────────────
+// ─── organization.csv: organisations and participations ─────────────────────────────────
 
-type StageColumn<T> = { name: string; type: 'text' | 'boolean' | 'float8'; value: (row: T) => unknown };
+const ORGANISATION_COLUMNS: StageColumn<CordisOrganisationRecord>[] = [
+  { name: 'id', type: 'text', value: (r) => r.id },
+  { name: 'vat_number', type: 'text', value: (r) => r.vatNumber },
+  { name: 'name', type: 'text', value: (r) => r.name },
+  { name: 'short_name', type: 'text', value: (r) => r.shortName },
+  { name: 'sme', type: 'boolean', value: (r) => r.sme },
+  { name: 'activity_type', type: 'text', value: (r) => r.activityType },
+  { name: 'country', type: 'text', value: (r) => r.country },
+  { name: 'city', type: 'text', value: (r) => r.city },
+  { name: 'url', type: 'text', value: (r) => r.url },
+];
 
-/** PGlite's own transaction handle under drizzle's, when the database is PGlite (COPY from a blob). */
-function pgliteClientOf(tx: Db): {
-  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
-} | null {
-  const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
-  return client && typeof client.exec === 'function' && typeof client.rollback === 'function'
-    ? (client as never)
-    : null;
+const PARTICIPATION_COLUMNS: StageColumn<CordisParticipationRecord>[] = [
+  { name: 'project_id', type: 'text', value: (r) => r.projectId },
+  { name: 'organisation_id', type: 'text', value: (r) => r.organisationId },
+  { name: 'role', type: 'text', value: (r) => r.role },
+  { name: 'ec_contribution', type: 'float8', value: (r) => r.ecContribution },
+  { name: 'total_cost', type: 'float8', value: (r) => r.totalCost },
+  { name: 'active', type: 'boolean', value: (r) => r.active },
+];
+
+const names = (columns: StageColumn<never>[]) => columns.map((c) => c.name);
+
+function organisationsSpec(importId: string): MergeSpec {
+  return {
+    table: 'cordis_organisations',
+    stage: 'cordis_stage_organisations',
+    key: ['id'],
+    columns: names(ORGANISATION_COLUMNS).slice(1),
+    stamp: [
+      { column: 'import_id', value: sql`${importId}` },
+      { column: 'updated_at', value: sql`now()` },
+    ],
+  };
 }
 
-/** COPY's text format: \N for null, backslash escapes for tab, newline and backslash. */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return String(value).replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
-}
-
-const STAGE_CHUNK = 50_000;
+const PARTICIPATIONS_SPEC: MergeSpec = {
+  table: 'cordis_participations',
+  stage: 'cordis_stage_participations',
+  key: ['project_id', 'organisation_id'],
+  columns: names(PARTICIPATION_COLUMNS).slice(2),
+};
 
 /**
- * Puts rows into a new temporary table (dropped at commit): on PGlite with one COPY from an
- * in-memory file, on PostgreSQL with `unnest` of one array per column, 20,000 rows a statement.
+ * Stores the organisations and participations of one organization.csv. Files add and update,
+ * never delete. A file large against the stored participations — the first file of a
+ * framework programme — is merged with both tables' keys and indexes dropped and built again
+ * afterwards (src/db/queries/bulk-write.ts); the monthly refresh of a stored file is upserted.
+ * `organisations` must be unique by id and `participations` by (project, organisation):
+ * planCordisParticipations makes them so.
  */
-async function stageRows<T>(
-  tx: Db,
-  table: string,
-  columns: StageColumn<T>[],
-  rows: readonly T[],
-): Promise<void> {
-  await tx.execute(
-    sql.raw(
-      `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
-    ),
-  );
-  const pglite = pgliteClientOf(tx);
-  if (pglite) {
-    const parts: string[] = [];
-    for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
-      const lines = rows
-        .slice(i, i + STAGE_CHUNK)
-        .map((row) => columns.map((c) => copyText(c.value(row))).join('\t'));
-      parts.push(`${lines.join('\n')}\n`);
-    }
-    await pglite.query(`copy ${table} from '/dev/blob'`, [], { blob: new Blob(parts) });
-    return;
-  }
-  for (let i = 0; i < rows.length; i += BULK_CHUNK) {
-    const chunk = rows.slice(i, i + BULK_CHUNK);
-    const arrays = columns.map((c) => sql`${p(chunk.map(c.value))}::${sql.raw(c.type)}[]`);
-    await tx.execute(sql`insert into ${sql.raw(table)} select * from unnest(${sql.join(arrays, sql`, `)})`);
-  }
-}
-
-/** Runs an `insert … returning (xmax = 0) as inserted` and counts what it did to `total` rows. */
-async function countWrites(tx: Db, insert: ReturnType<typeof sql>, total: number): Promise<UpsertCounts> {
-  const [row] = rowsOf(
-    await tx.execute(
-      sql`with w as (${insert}) select count(*) filter (where inserted)::int as created, count(*)::int as written from w`,
-    ),
-  ) as unknown as { created: number; written: number }[];
-  const created = row?.created ?? 0;
-  const written = row?.written ?? 0;
-  return { created, updated: written - created, unchanged: total - written };
-}
-
-export async function upsertCordisOrganisations(
+export async function storeCordisParticipationFile(
   db: Db,
-  rows: readonly CordisOrganisationRecord[],
+  organisations: readonly CordisOrganisationRecord[],
+  participations: readonly CordisParticipationRecord[],
   importId: string,
-): Promise<UpsertCounts> {
-  // Its own transaction (a savepoint inside the import's): the staging table lives until its end.
+): Promise<{ organisations: UpsertCounts; participations: UpsertCounts }> {
+  // Its own transaction (a savepoint inside the import's): the staging tables live until its end.
   return db.transaction(async (t) => {
-    await stageRows(
-      t,
-      'cordis_stage_organisations',
-      [
-        { name: 'id', type: 'text', value: (r: CordisOrganisationRecord) => r.id },
-        { name: 'vat_number', type: 'text', value: (r) => r.vatNumber },
-        { name: 'name', type: 'text', value: (r) => r.name },
-        { name: 'short_name', type: 'text', value: (r) => r.shortName },
-        { name: 'sme', type: 'boolean', value: (r) => r.sme },
-        { name: 'activity_type', type: 'text', value: (r) => r.activityType },
-        { name: 'country', type: 'text', value: (r) => r.country },
-        { name: 'city', type: 'text', value: (r) => r.city },
-        { name: 'url', type: 'text', value: (r) => r.url },
-      ],
-      rows,
-    );
-    const counts = await countWrites(
-      t,
-      sql`
-        insert into cordis_organisations as o
-          (id, vat_number, name, short_name, sme, activity_type, country, city, url, import_id, updated_at)
-        select t.*, ${importId}, now() from cordis_stage_organisations t
-        on conflict (id) do update set
-          vat_number = excluded.vat_number, name = excluded.name, short_name = excluded.short_name,
-          sme = excluded.sme, activity_type = excluded.activity_type, country = excluded.country,
-          city = excluded.city, url = excluded.url, import_id = excluded.import_id, updated_at = now()
-        where (o.vat_number, o.name, o.short_name, o.sme, o.activity_type, o.country, o.city, o.url)
-          is distinct from (excluded.vat_number, excluded.name, excluded.short_name, excluded.sme,
-            excluded.activity_type, excluded.country, excluded.city, excluded.url)
-        returning (xmax = 0) as inserted`,
-      rows.length,
-    );
-    await t.execute(sql`drop table cordis_stage_organisations`);
-    return counts;
-  });
-}
-
-export async function upsertCordisParticipations(
-  db: Db,
-  rows: readonly CordisParticipationRecord[],
-): Promise<UpsertCounts> {
-  // Its own transaction (a savepoint inside the import's): the staging table lives until its end.
-  return db.transaction(async (t) => {
-    await stageRows(
-      t,
-      'cordis_stage_participations',
-      [
-        { name: 'project_id', type: 'text', value: (r: CordisParticipationRecord) => r.projectId },
-        { name: 'organisation_id', type: 'text', value: (r) => r.organisationId },
-        { name: 'role', type: 'text', value: (r) => r.role },
-        { name: 'ec_contribution', type: 'float8', value: (r) => r.ecContribution },
-        { name: 'total_cost', type: 'float8', value: (r) => r.totalCost },
-        { name: 'active', type: 'boolean', value: (r) => r.active },
-      ],
-      rows,
-    );
-    const counts = await countWrites(
-      t,
-      sql`
-        insert into cordis_participations as x
-          (project_id, organisation_id, role, ec_contribution, total_cost, active)
-        select * from cordis_stage_participations
-        on conflict (project_id, organisation_id) do update set
-          role = excluded.role, ec_contribution = excluded.ec_contribution,
-          total_cost = excluded.total_cost, active = excluded.active
-        where (x.role, x.ec_contribution, x.total_cost, x.active)
-          is distinct from (excluded.role, excluded.ec_contribution, excluded.total_cost, excluded.active)
-        returning (xmax = 0) as inserted`,
-      rows.length,
-    );
-    await t.execute(sql`drop table cordis_stage_participations`);
+    await stageRows(t, 'cordis_stage_organisations', ORGANISATION_COLUMNS, organisations);
+    await stageRows(t, 'cordis_stage_participations', PARTICIPATION_COLUMNS, participations);
+    const bulk = isBulkLoad(participations.length, await countRows(t, 'cordis_participations'));
+    const merge = bulk ? mergeStagedUnindexed : upsertStaged;
+    const write = async () => ({
+      // Organisations first: the participations' foreign key needs them.
+      organisations: await merge(t, organisationsSpec(importId), organisations.length),
+      participations: await merge(t, PARTICIPATIONS_SPEC, participations.length),
+    });
+    const counts = bulk
+      ? await withoutIndexes(t, ['cordis_participations', 'cordis_organisations'], write)
+      : await write();
+    await t.execute(sql`drop table cordis_stage_organisations, cordis_stage_participations`);
     return counts;
   });
 }

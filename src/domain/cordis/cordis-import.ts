@@ -34,38 +34,74 @@ function field(key: string, required: boolean, label: Localized, aliases: string
 
 const L = (fi: string, sv: string, en: string): Localized => ({ fi, sv, en });
 
-/** Collects a row's problems with the field they are about; the runner names the column. */
-function rowChecker(record: Record<string, string>, row: number) {
-  const errors: RowError[] = [];
-  const fail = (key: string, code: string, message: string, params?: Record<string, string | number>) => {
-    errors.push({ row, column: null, field: key, code, message, ...(params ? { params } : {}) });
-  };
-  const cell = (key: string) => record[key] ?? '';
-  const text = (key: string, max = MAX_TEXT, required = false): string => {
-    const value = cell(key).trim();
-    if (required && value === '') fail(key, 'required', `${key} is missing`);
-    else if (value.length > max) fail(key, 'too_long', `${key} is longer than ${max} characters`, { max });
+/**
+ * Collects a row's problems with the field they are about; the runner names the column.
+ * A class, not closures: a million-row file makes a million of these.
+ */
+class RowChecker {
+  readonly errors: RowError[] = [];
+  constructor(
+    private readonly record: Record<string, string>,
+    private readonly row: number,
+  ) {}
+
+  fail(key: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.errors.push({
+      row: this.row,
+      column: null,
+      field: key,
+      code,
+      message,
+      ...(params ? { params } : {}),
+    });
+  }
+
+  cell(key: string): string {
+    return this.record[key] ?? '';
+  }
+
+  text(key: string, max = MAX_TEXT, required = false): string {
+    const value = this.cell(key).trim();
+    if (required && value === '') this.fail(key, 'required', `${key} is missing`);
+    else if (value.length > max)
+      this.fail(key, 'too_long', `${key} is longer than ${max} characters`, { max });
     return value;
-  };
-  const id = (key: string, required = true): string => {
-    const value = cell(key).trim();
+  }
+
+  id(key: string, required = true): string {
+    const value = this.cell(key).trim();
     if (value === '') {
-      if (required) fail(key, 'required', `${key} is missing`);
+      if (required) this.fail(key, 'required', `${key} is missing`);
     } else if (!isCordisId(value))
-      fail(key, 'invalid', `${key} "${value.slice(0, 40)}" is not a CORDIS id (digits)`);
+      this.fail(key, 'invalid', `${key} "${value.slice(0, 40)}" is not a CORDIS id (digits)`);
     return value;
-  };
-  const parsed = <T>(key: string, result: Parsed<T>, what: string, code = 'invalid'): T | null => {
+  }
+
+  amount(key: string): number | null {
+    return this.parsed(key, parseCordisAmount(this.cell(key)), 'an amount (e.g. 1234567,5)');
+  }
+
+  date(key: string): string | null {
+    return this.parsed(key, parseCordisDate(this.cell(key)), 'a date (YYYY-MM-DD)');
+  }
+
+  bool(key: string): boolean | null {
+    return this.parsed(key, parseCordisBoolean(this.cell(key)), 'true or false', 'not_boolean');
+  }
+
+  country(key: string): string | null {
+    return this.parsed(key, cordisCountryToIso(this.cell(key)), 'a two-letter country code');
+  }
+
+  private parsed<T>(key: string, result: Parsed<T>, what: string, code = 'invalid'): T | null {
     if (result.ok) return result.value;
-    fail(key, code, `${key} "${cell(key).slice(0, 40)}" is not ${what}`, { value: cell(key).slice(0, 40) });
+    const value = this.cell(key).slice(0, 40);
+    this.fail(key, code, `${key} "${value}" is not ${what}`, { value });
     return null;
-  };
-  const amount = (key: string) => parsed(key, parseCordisAmount(cell(key)), 'an amount (e.g. 1234567,5)');
-  const date = (key: string) => parsed(key, parseCordisDate(cell(key)), 'a date (YYYY-MM-DD)');
-  const bool = (key: string) => parsed(key, parseCordisBoolean(cell(key)), 'true or false', 'not_boolean');
-  const country = (key: string) => parsed(key, cordisCountryToIso(cell(key)), 'a two-letter country code');
-  return { errors, fail, cell, text, id, amount, date, bool, country };
+  }
 }
+
+const rowChecker = (record: Record<string, string>, row: number) => new RowChecker(record, row);
 
 function result<T>(errors: RowError[], value: () => T): RowResult<T> {
   return errors.length ? { ok: false, errors } : { ok: true, value: value() };
@@ -212,32 +248,31 @@ export function planCordisParticipations(rows: readonly CordisParticipationRow[]
   participations: CordisParticipationRecord[];
   duplicatesMerged: number;
 } {
-  const organisations = new Map<string, CordisOrganisationRecord>();
-  const participations = new Map<string, CordisParticipationRecord>();
+  // The row each organisation was last seen on; records are made once per organisation.
+  const lastRowOf = new Map<string, CordisParticipationRow>();
+  // Project → organisation → participation: no composite string key per row.
+  const byProject = new Map<string, Map<string, CordisParticipationRecord>>();
+  const participations: CordisParticipationRecord[] = [];
   let duplicatesMerged = 0;
   for (const r of rows) {
-    organisations.set(r.organisationId, {
-      id: r.organisationId,
-      vatNumber: r.vatNumber,
-      name: r.name,
-      shortName: r.shortName,
-      sme: r.sme,
-      activityType: r.activityType,
-      country: r.country,
-      city: r.city,
-      url: r.url,
-    });
-    const key = `${r.projectId}\t${r.organisationId}`;
-    const before = participations.get(key);
+    lastRowOf.set(r.organisationId, r);
+    let inProject = byProject.get(r.projectId);
+    if (!inProject) {
+      inProject = new Map();
+      byProject.set(r.projectId, inProject);
+    }
+    const before = inProject.get(r.organisationId);
     if (!before) {
-      participations.set(key, {
+      const record: CordisParticipationRecord = {
         projectId: r.projectId,
         organisationId: r.organisationId,
         role: r.role,
         ecContribution: r.ecContribution,
         totalCost: r.totalCost,
         active: r.active,
-      });
+      };
+      inProject.set(r.organisationId, record);
+      participations.push(record);
       continue;
     }
     duplicatesMerged++;
@@ -247,11 +282,18 @@ export function planCordisParticipations(rows: readonly CordisParticipationRow[]
     before.totalCost = sum(before.totalCost, r.totalCost);
     before.active = before.active === true || r.active === true ? true : (r.active ?? before.active);
   }
-  return {
-    organisations: [...organisations.values()],
-    participations: [...participations.values()],
-    duplicatesMerged,
-  };
+  const organisations = Array.from(lastRowOf.values(), (r) => ({
+    id: r.organisationId,
+    vatNumber: r.vatNumber,
+    name: r.name,
+    shortName: r.shortName,
+    sme: r.sme,
+    activityType: r.activityType,
+    country: r.country,
+    city: r.city,
+    url: r.url,
+  }));
+  return { organisations, participations, duplicatesMerged };
 }
 
 // ─── project.csv ─────────────────────────────────────────────────────────────────────────

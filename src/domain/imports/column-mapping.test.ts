@@ -5,7 +5,7 @@ import {
   checkHeaders,
   detectMissingHeaderRow,
   headerSignature,
-  mapRow,
+  rowMapper,
   normaliseHeaderName,
   suggestColumnMapping,
 } from './column-mapping.ts';
@@ -109,12 +109,12 @@ describe('checking a mapping', () => {
   });
 
   it('turns a row into a record, trimmed, with the export apostrophe taken away', () => {
-    expect(mapRow(['Nimi', 'Tyyppi'], ["  '=Kaava Oy ", 'Yritys'], { name: 'Nimi', type: 'Tyyppi' })).toEqual(
-      {
-        name: '=Kaava Oy',
-        type: 'Yritys',
-      },
-    );
+    expect(
+      rowMapper(['Nimi', 'Tyyppi'], { name: 'Nimi', type: 'Tyyppi' })(["  '=Kaava Oy ", 'Yritys']),
+    ).toEqual({
+      name: '=Kaava Oy',
+      type: 'Yritys',
+    });
   });
 });
 

@@ -119,15 +119,21 @@ export function missingRequiredFields(fields: ImportField[], mapping: ColumnMapp
 
 /**
  * One record per row: field → trimmed cell text. An apostrophe that a Kenno export put in front
- * of a formula character is taken away again (see spreadsheet-cells.ts).
+ * of a formula character is taken away again (see spreadsheet-cells.ts). The columns are looked
+ * up once per file, not once per row.
  */
-export function mapRow(headers: string[], row: string[], mapping: ColumnMapping): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [field, column] of Object.entries(mapping)) {
-    const index = headers.indexOf(column);
-    record[field] = index < 0 ? '' : restoreNeutralisedCell((row[index] ?? '').trim());
-  }
-  return record;
+export function rowMapper(
+  headers: string[],
+  mapping: ColumnMapping,
+): (row: string[]) => Record<string, string> {
+  const fields = Object.entries(mapping).map(([field, column]) => [field, headers.indexOf(column)] as const);
+  return (row) => {
+    const record: Record<string, string> = {};
+    for (const [field, index] of fields) {
+      record[field] = index < 0 ? '' : restoreNeutralisedCell((row[index] ?? '').trim());
+    }
+    return record;
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { checkHeaders } from '../../domain/imports/column-mapping.ts';
+import { readCsvRecords } from '../../domain/imports/csv-records.ts';
 import { columnLetter, type FileProblem, fileProblem } from '../../domain/imports/file-problems.ts';
 import type { ParsedTable, RowError } from '../../domain/imports/import-kind.ts';
 import { decodeUtf8Text, detectDelimiter } from '../../domain/imports/text-encoding.ts';
@@ -92,30 +92,20 @@ function parseCsvFile(bytes: Uint8Array, fixedDelimiter?: string): ParseResult {
     };
   }
   const delimiter = fixedDelimiter ?? detectDelimiter(text);
-  let records: string[][];
-  try {
-    records = parseCsv(text, {
-      delimiter,
-      // Every line is a record, empty ones too, so that row numbers match the spreadsheet's.
-      skip_empty_lines: false,
-      relax_column_count: true,
-      // `5" display` in an unquoted cell is text, as Excel reads it.
-      relax_quotes: true,
-    }) as string[][];
-  } catch (error) {
-    const line = Number((error as { lines?: number }).lines ?? 0);
-    const code = String((error as { code?: string }).code ?? '');
+  const read = readCsvRecords(text, delimiter);
+  if (!read.ok) {
     const what =
-      code === 'CSV_QUOTE_NOT_CLOSED'
+      read.code === 'quote_not_closed'
         ? 'a quoted cell is not closed (a " is missing)'
-        : code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'a quoted cell has text after its closing "'
-          : 'the CSV cannot be read';
+        : 'a quoted cell has text after its closing "';
     return {
       ok: false,
-      problem: fileProblem('csv_syntax', `Line ${line}: ${what}. Check the quotes on that line.`, { line }),
+      problem: fileProblem('csv_syntax', `Line ${read.line}: ${what}. Check the quotes on that line.`, {
+        line: read.line,
+      }),
     };
   }
+  const records = read.records;
   const rows = records.map((cells, i) => ({ row: i + 1, cells }));
   return buildTable(rows, [], delimiter);
 }
@@ -148,9 +138,7 @@ function buildTable(rawRows: RawRow[], cellProblems: CellProblem[], delimiter: s
     };
   }
   table.headers = headers.slice(0, named);
-  table.rows = table.rows.map((cells) =>
-    Array.from({ length: named }, (_, i) => (cells[i] ?? '').replace(/\r$/, '')),
-  );
+  table.rows = table.rows.map((cells) => fitRow(cells, named));
   if (table.rows.length === 0) {
     return {
       ok: false,
@@ -171,6 +159,19 @@ function buildTable(rawRows: RawRow[], cellProblems: CellProblem[], delimiter: s
 }
 
 type CellProblem = { row: number; column: number; code: string; message: string };
+
+/**
+ * A row cut or padded to the named columns. A CR left at the end of a line (a CRLF file read
+ * with LF line ends) is not part of the last cell; one inside a quoted cell stays.
+ */
+function fitRow(cells: string[], width: number): string[] {
+  const last = cells.length - 1;
+  if (last >= 0 && cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
+  if (cells.length === width) return cells;
+  const fitted = cells.slice(0, width);
+  while (fitted.length < width) fitted.push('');
+  return fitted;
+}
 
 async function parseXlsxFile(bytes: Uint8Array): Promise<ParseResult> {
   const workbook = new ExcelJS.Workbook();

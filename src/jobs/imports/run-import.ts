@@ -4,7 +4,7 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { users } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { AppError } from '../../domain/errors.ts';
-import { checkColumnMapping, mapRow } from '../../domain/imports/column-mapping.ts';
+import { checkColumnMapping, rowMapper } from '../../domain/imports/column-mapping.ts';
 import type { RowError } from '../../domain/imports/import-kind.ts';
 import { canImportKind } from '../../domain/imports/import-permissions.ts';
 import { buildRowErrorReport, type ImportReport } from '../../domain/imports/import-report.ts';
@@ -100,9 +100,10 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
     // A cell the parser refused (a formula) is reported once, not again as, say, "missing".
     const refused = new Set((table.problems ?? []).map((p) => `${p.row}\t${p.column}`));
     const values: ValidRow<unknown>[] = [];
+    const mapRow = rowMapper(table.headers, mapping);
     for (let i = 0; i < total; i++) {
       const row = table.rowNumbers[i]!;
-      const result = definition.validateRow(mapRow(table.headers, table.rows[i]!, mapping), row, context);
+      const result = definition.validateRow(mapRow(table.rows[i]!), row, context);
       if (result.ok) values.push({ row, value: result.value });
       else errors.push(...result.errors.map(columnOf).filter((e) => !refused.has(`${e.row}\t${e.column}`)));
       if ((i + 1) % every === 0 && i + 1 < total) {

@@ -1,10 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import {
-  upsertCordisOrganisations,
-  upsertCordisParticipations,
-  upsertCordisProjects,
-} from '../../db/queries/cordis.ts';
+import { storeCordisParticipationFile, upsertCordisProjects } from '../../db/queries/cordis.ts';
 import { cordisOrganisations } from '../../db/schema/index.ts';
 
 /**
@@ -50,7 +46,7 @@ export async function seedCordisOrganisation(
 ): Promise<string> {
   seq += 1;
   const id = String(920_000_000 + seq * 7 + (Date.now() % 7));
-  await upsertCordisOrganisations(
+  await storeCordisParticipationFile(
     db,
     [
       {
@@ -65,11 +61,9 @@ export async function seedCordisOrganisation(
         url: null,
       },
     ],
+    [{ projectId, organisationId: id, role: 'participant', ecContribution: 10, totalCost: 10, active: true }],
     'test',
   );
-  await upsertCordisParticipations(db, [
-    { projectId, organisationId: id, role: 'participant', ecContribution: 10, totalCost: 10, active: true },
-  ]);
   await db
     .update(cordisOrganisations)
     .set({

@@ -20,7 +20,7 @@
  * inScheme) as one value a line inside one quoted cell. Columns are read by name, so a release
  * that adds or reorders columns still imports.
  */
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../../imports/csv-records.ts';
 import type { ParsedTable } from '../../imports/import-kind.ts';
 import { LANGUAGES, type Language } from '../../i18n/localized.ts';
 
@@ -32,11 +32,9 @@ export type EscoImportKind =
 
 /** Parses an ESCO CSV file: BOM dropped, CRLF or LF, quoted multi-line cells, comma-separated. */
 export function readEscoCsv(text: string): ParsedTable {
-  const records = parse(text, {
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as string[][];
+  const read = readCsvRecords(text.replace(/^\uFEFF/, ''), ',');
+  if (!read.ok) throw new Error(`ESCO CSV line ${read.line}: ${read.code.replaceAll('_', ' ')}`);
+  const records = read.records.filter((r) => !(r.length === 1 && r[0] === ''));
   const [header = [], ...rows] = records;
   return {
     headers: header.map((h) => h.replace(/^\uFEFF/, '').trim()),

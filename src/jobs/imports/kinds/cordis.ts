@@ -4,8 +4,7 @@ import {
   loadRegistryRefs,
   loadRejectedPairs,
   lockCordisImport,
-  upsertCordisOrganisations,
-  upsertCordisParticipations,
+  storeCordisParticipationFile,
   upsertCordisProjects,
   upsertCordisScivoc,
   upsertCordisTopics,
@@ -76,8 +75,12 @@ export const cordisOrganisationsImportKind = defineImportKind<CordisParticipatio
   async commit(tx, values: ValidRow<CordisParticipationRow>[], _context, meta) {
     await lockCordisImport(tx, 'cordis-organizations');
     const plan = planCordisParticipations(values.map((v) => v.value));
-    const organisations = await upsertCordisOrganisations(tx, plan.organisations, meta.importId);
-    const participations = await upsertCordisParticipations(tx, plan.participations);
+    const { organisations, participations } = await storeCordisParticipationFile(
+      tx,
+      plan.organisations,
+      plan.participations,
+      meta.importId,
+    );
     const finnish = plan.organisations.filter((o) => o.country === 'FI').map((o) => o.id);
     const links = await linkFinnishParticipants(tx, finnish, meta);
     return ok({
