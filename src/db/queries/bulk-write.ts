@@ -1,4 +1,8 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { type SQL, sql } from 'drizzle-orm';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../create-db.ts';
 
 /**
@@ -14,7 +18,7 @@ import type { Db } from '../create-db.ts';
 
 export type UpsertCounts = { created: number; updated: number; unchanged: number };
 
-/** Rows per statement when staging by `unnest` (PostgreSQL). */
+/** Rows per statement for writes by `unnest` of array parameters. */
 export const BULK_CHUNK = 20_000;
 
 /** A load of at least this many rows, and at least twice the stored rows, goes the bulk way. */
@@ -46,6 +50,14 @@ function pgliteClientOf(tx: Db): {
   const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
   return client && typeof client.exec === 'function' && typeof client.rollback === 'function'
     ? (client as never)
+    : null;
+}
+
+/** The node-postgres connection under drizzle's transaction, when the database is PostgreSQL. */
+function pgClientOf(tx: Db): PoolClient | null {
+  const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
+  return client && typeof client.release === 'function' && typeof client.query === 'function'
+    ? (client as unknown as PoolClient)
     : null;
 }
 
@@ -99,8 +111,8 @@ export function copyBinary<T>(columns: StageColumn<T>[], rows: readonly T[]): Ui
 }
 
 /**
- * Puts rows into a new temporary table (dropped at commit): on PGlite with one binary COPY from
- * an in-memory file, on PostgreSQL with `unnest` of one array per column, 20,000 rows a statement.
+ * Puts rows into a new temporary table (dropped at commit) with one binary COPY: on PGlite from
+ * an in-memory file, on PostgreSQL from the connection (pg-copy-streams).
  */
 export async function stageRows<T>(
   tx: Db,
@@ -113,19 +125,18 @@ export async function stageRows<T>(
       `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
     ),
   );
+  const data = copyBinary(columns, rows);
   const pglite = pgliteClientOf(tx);
   if (pglite) {
-    const data = copyBinary(columns, rows);
     await pglite.query(`copy ${table} from '/dev/blob' with (format binary)`, [], {
       blob: new Blob([data as Uint8Array<ArrayBuffer>]),
     });
     return;
   }
-  for (let i = 0; i < rows.length; i += BULK_CHUNK) {
-    const chunk = rows.slice(i, i + BULK_CHUNK);
-    const arrays = columns.map((c) => sql`${sql.param(chunk.map(c.value))}::${sql.raw(c.type)}[]`);
-    await tx.execute(sql`insert into ${sql.raw(table)} select * from unnest(${sql.join(arrays, sql`, `)})`);
-  }
+  const client = pgClientOf(tx);
+  if (!client) throw new Error('stageRows needs a transaction on PGlite or node-postgres');
+  const stream = client.query(copyFrom(`copy ${table} from stdin with (format binary)`));
+  await pipeline(Readable.from([data]), stream);
 }
 
 // ─── Staged rows into the stored table ───────────────────────────────────────────────────
