@@ -161,15 +161,15 @@ function buildTable(rawRows: RawRow[], cellProblems: CellProblem[], delimiter: s
 type CellProblem = { row: number; column: number; code: string; message: string };
 
 /**
- * A row cut or padded to the named columns. A CR left at the end of a line (a CRLF file read
- * with LF line ends) is not part of the last cell; one inside a quoted cell stays.
+ * A row cut or padded to the named columns, empty cells as '' (a worksheet row has holes). A
+ * CR left at the end of a line (a CRLF file read with LF line ends) is taken off the row's last
+ * cell; CRs inside other cells are their text.
  */
 function fitRow(cells: string[], width: number): string[] {
   const last = cells.length - 1;
-  if (last >= 0 && cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
-  if (cells.length === width) return cells;
-  const fitted = cells.slice(0, width);
-  while (fitted.length < width) fitted.push('');
+  if (last >= 0 && cells[last]?.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
+  const fitted = cells.length === width ? cells : cells.slice(0, width);
+  for (let i = 0; i < width; i++) if (fitted[i] === undefined) fitted[i] = '';
   return fitted;
 }
 

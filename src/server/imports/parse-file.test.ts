@@ -43,6 +43,14 @@ describe('CSV', () => {
     expect(table.rowNumbers).toEqual([2, 4]);
   });
 
+  it('keeps line breaks inside quoted cells, and takes off the CR that ends a line', async () => {
+    const { table } = await parse('Nimi;Kuvaus;Kunta\nA;"yksi\r\nkaksi\r";Pori\nB;C;Vaasa\r\n');
+    expect(table.rows).toEqual([
+      ['A', 'yksi\r\nkaksi\r', 'Pori'],
+      ['B', 'C', 'Vaasa'],
+    ]);
+  });
+
   it('detects ; , and tab, and takes a delimiter the kind fixes', async () => {
     expect((await parse('Nimi;Kuvaus\nA;"x, y"\n')).delimiter).toBe(';');
     expect((await parse('Name,Description\nA,"x; y"\n')).table.rows).toEqual([['A', 'x; y']]);
@@ -188,6 +196,18 @@ describe('XLSX', () => {
     expect(a.table.rows).toEqual(rows.slice(1));
     expect(b.table).toEqual(a.table);
     expect(a.table.rowNumbers).toEqual([2, 3]);
+  });
+
+  it('gives an empty cell between filled ones as an empty text', async () => {
+    const book = await workbook((sheet) => {
+      sheet.addRow(['Nimi', 'Kunta', 'Alue']);
+      sheet.addRow(['A', null, 'C']);
+      sheet.addRow([null, 'B']);
+    });
+    expect((await parse(book, 'xlsx')).table.rows).toEqual([
+      ['A', '', 'C'],
+      ['', 'B', ''],
+    ]);
   });
 
   it('gives dates as ISO dates, numbers and booleans as text, rich text as its characters', async () => {
