@@ -101,8 +101,6 @@ class RowChecker {
   }
 }
 
-const rowChecker = (record: Record<string, string>, row: number) => new RowChecker(record, row);
-
 function result<T>(errors: RowError[], value: () => T): RowResult<T> {
   return errors.length ? { ok: false, errors } : { ok: true, value: value() };
 }
@@ -161,7 +159,7 @@ export function validateCordisParticipation(
   record: Record<string, string>,
   row: number,
 ): RowResult<CordisParticipationRow> {
-  const c = rowChecker(record, row);
+  const c = new RowChecker(record, row);
   const projectId = c.id('projectID');
   const organisationId = c.id('organisationID');
   const name = c.text('name', MAX_TEXT, true);
@@ -357,7 +355,7 @@ export function validateCordisProject(
   row: number,
   context: CordisProjectContext,
 ): RowResult<CordisProjectRow> {
-  const c = rowChecker(record, row);
+  const c = new RowChecker(record, row);
   const id = c.id('id');
   const acronym = c.text('acronym', 100);
   const title = c.text('title', 1000, true);
@@ -453,7 +451,7 @@ export const cordisTopicsDefinition: ImportKindDefinition<CordisTopicRow, undefi
   maxBytes: CORDIS_SMALL_MAX_BYTES,
   delimiter: ';',
   validateRow(record, row) {
-    const c = rowChecker(record, row);
+    const c = new RowChecker(record, row);
     c.id('projectID', false);
     const code = c.text('topic', 200, true);
     const title = c.text('title', 2000);
@@ -491,7 +489,7 @@ export const cordisEuroScivocDefinition: ImportKindDefinition<CordisScivocRow, u
   maxBytes: CORDIS_SMALL_MAX_BYTES,
   delimiter: ';',
   validateRow(record, row) {
-    const c = rowChecker(record, row);
+    const c = new RowChecker(record, row);
     const projectId = c.id('projectID');
     const code = c.text('euroSciVocCode', 200, true);
     if (code !== '' && !/^\/?[0-9]+(?:\/[0-9]+)*$/.test(code))
