@@ -43,22 +43,19 @@ export type StageColumn<T> = {
   value: (row: T) => string | number | boolean | null;
 };
 
-/** PGlite's own transaction handle under drizzle's, when the database is PGlite (COPY from a blob). */
-function pgliteClientOf(tx: Db): {
+type PgliteTransaction = {
   query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
-} | null {
-  const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
-  return client && typeof client.exec === 'function' && typeof client.rollback === 'function'
-    ? (client as never)
-    : null;
-}
+};
 
-/** The node-postgres connection under drizzle's transaction, when the database is PostgreSQL. */
-function pgClientOf(tx: Db): PoolClient | null {
+/** The driver's connection under drizzle's transaction: PGlite's (COPY from a blob) or node-postgres'. */
+function connectionOf(tx: Db): { pglite: PgliteTransaction } | { pg: PoolClient } | null {
   const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
-  return client && typeof client.release === 'function' && typeof client.query === 'function'
-    ? (client as unknown as PoolClient)
-    : null;
+  if (!client) return null;
+  if (typeof client.exec === 'function' && typeof client.rollback === 'function')
+    return { pglite: client as unknown as PgliteTransaction };
+  if (typeof client.release === 'function' && typeof client.query === 'function')
+    return { pg: client as unknown as PoolClient };
+  return null;
 }
 
 /**
@@ -126,16 +123,15 @@ export async function stageRows<T>(
     ),
   );
   const data = copyBinary(columns, rows);
-  const pglite = pgliteClientOf(tx);
-  if (pglite) {
-    await pglite.query(`copy ${table} from '/dev/blob' with (format binary)`, [], {
+  const connection = connectionOf(tx);
+  if (!connection) throw new Error('stageRows needs a transaction on PGlite or node-postgres');
+  if ('pglite' in connection) {
+    await connection.pglite.query(`copy ${table} from '/dev/blob' with (format binary)`, [], {
       blob: new Blob([data as Uint8Array<ArrayBuffer>]),
     });
     return;
   }
-  const client = pgClientOf(tx);
-  if (!client) throw new Error('stageRows needs a transaction on PGlite or node-postgres');
-  const stream = client.query(copyFrom(`copy ${table} from stdin with (format binary)`));
+  const stream = connection.pg.query(copyFrom(`copy ${table} from stdin with (format binary)`));
   await pipeline(Readable.from([data]), stream);
 }
 
@@ -156,26 +152,28 @@ export type MergeSpec = {
 
 const list = (names: string[], prefix = '') => names.map((n) => `${prefix}${n}`).join(', ');
 
-function stampOf(spec: MergeSpec) {
+/** What both ways write: the stamp's assignments, and the insert's columns and values from `s`. */
+function writeParts(spec: MergeSpec) {
   const stamp = spec.stamp ?? [];
   return {
-    columns: stamp.map((s) => s.column),
-    values: stamp.map((s) => s.value),
-    sets: stamp.map((s) => sql`${sql.raw(s.column)} = ${s.value}`),
+    stampSets: stamp.map((s) => sql`${sql.raw(s.column)} = ${s.value}`),
+    insertColumns: sql.raw(list([...spec.key, ...spec.columns, ...stamp.map((s) => s.column)])),
+    insertValues: sql.join(
+      [sql.raw(list([...spec.key, ...spec.columns], 's.')), ...stamp.map((s) => s.value)],
+      sql`, `,
+    ),
   };
 }
 
 /** `insert … on conflict do update … where distinct`: for a table with its keys in place. */
 export async function upsertStaged(tx: Db, spec: MergeSpec, total: number): Promise<UpsertCounts> {
-  const stamp = stampOf(spec);
-  const sets = [...spec.columns.map((c) => sql.raw(`${c} = excluded.${c}`)), ...stamp.sets];
+  const parts = writeParts(spec);
+  const sets = [...spec.columns.map((c) => sql.raw(`${c} = excluded.${c}`)), ...parts.stampSets];
   const [row] = rowsOf<{ created: number; written: number }>(
     await tx.execute(sql`
       with w as (
-        insert into ${sql.raw(spec.table)} as x
-          (${sql.raw(list([...spec.key, ...spec.columns, ...stamp.columns]))})
-        select ${sql.join([sql.raw(list([...spec.key, ...spec.columns], 's.')), ...stamp.values], sql`, `)}
-        from ${sql.raw(spec.stage)} s
+        insert into ${sql.raw(spec.table)} as x (${parts.insertColumns})
+        select ${parts.insertValues} from ${sql.raw(spec.stage)} s
         on conflict (${sql.raw(list(spec.key))}) do update set ${sql.join(sets, sql`, `)}
         where (${sql.raw(list(spec.columns, 'x.'))}) is distinct from (${sql.raw(list(spec.columns, 'excluded.'))})
         returning (xmax = 0) as inserted)
@@ -192,13 +190,13 @@ export async function upsertStaged(tx: Db, spec: MergeSpec, total: number): Prom
  * unique by key, as the primary key built afterwards requires.
  */
 export async function mergeStagedUnindexed(tx: Db, spec: MergeSpec, total: number): Promise<UpsertCounts> {
-  const stamp = stampOf(spec);
+  const parts = writeParts(spec);
   const sameKey = spec.key.map((k) => `x.${k} = s.${k}`).join(' and ');
   const [updated] = rowsOf<{ n: number }>(
     await tx.execute(sql`
       with u as (
         update ${sql.raw(spec.table)} x set ${sql.join(
-          [...spec.columns.map((c) => sql.raw(`${c} = s.${c}`)), ...stamp.sets],
+          [...spec.columns.map((c) => sql.raw(`${c} = s.${c}`)), ...parts.stampSets],
           sql`, `,
         )}
         from ${sql.raw(spec.stage)} s
@@ -210,9 +208,8 @@ export async function mergeStagedUnindexed(tx: Db, spec: MergeSpec, total: numbe
   const [created] = rowsOf<{ n: number }>(
     await tx.execute(sql`
       with i as (
-        insert into ${sql.raw(spec.table)} (${sql.raw(list([...spec.key, ...spec.columns, ...stamp.columns]))})
-        select ${sql.join([sql.raw(list([...spec.key, ...spec.columns], 's.')), ...stamp.values], sql`, `)}
-        from ${sql.raw(spec.stage)} s
+        insert into ${sql.raw(spec.table)} (${parts.insertColumns})
+        select ${parts.insertValues} from ${sql.raw(spec.stage)} s
         where not exists (select 1 from ${sql.raw(spec.table)} x where ${sql.raw(sameKey)})
         returning 1)
       select count(*)::int as n from i`),
