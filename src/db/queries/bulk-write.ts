@@ -24,9 +24,14 @@ export const BULK_CHUNK = 20_000;
 /** A load of at least this many rows, and at least twice the stored rows, goes the bulk way. */
 export const BULK_LOAD_MIN_ROWS = 50_000;
 
+/** maintenance_work_mem for the index builds after a bulk load, for the rest of its transaction. */
+export const BULK_MAINTENANCE_MEMORY = '256MB';
+
 export function isBulkLoad(incoming: number, stored: number): boolean {
   return incoming >= BULK_LOAD_MIN_ROWS && incoming >= 2 * stored;
 }
+
+const list = (names: string[], prefix = '') => names.map((n) => `${prefix}${n}`).join(', ');
 
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
@@ -65,52 +70,128 @@ function connectionOf(tx: Db): { pglite: PgliteTransaction } | { pg: PoolClient 
  * text as UTF-8, float8 as a big-endian double, boolean as one byte.
  */
 export function copyBinary<T>(columns: StageColumn<T>[], rows: readonly T[]): Uint8Array {
-  let buffer = Buffer.allocUnsafe(1024 * 1024);
-  let at = 0;
-  const room = (bytes: number) => {
-    if (at + bytes <= buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, at + bytes));
-    buffer.copy(bigger, 0, 0, at);
-    buffer = bigger;
-  };
-  room(19);
-  at += buffer.write('PGCOPY\n\xff\r\n\0', at, 'latin1');
-  at = buffer.writeInt32BE(0, at); // flags
-  at = buffer.writeInt32BE(0, at); // header extension length
+  const out = new BinaryWriter(64 + rows.length * columns.length * 16);
+  out.ascii('PGCOPY\n\xff\r\n\0');
+  out.int32(0); // flags
+  out.int32(0); // header extension length
+  const types = columns.map((c) => c.type);
+  const values = columns.map((c) => c.value);
   for (const row of rows) {
-    room(2);
-    at = buffer.writeInt16BE(columns.length, at);
-    for (const column of columns) {
-      const value = column.value(row);
-      if (value === null) {
-        room(4);
-        at = buffer.writeInt32BE(-1, at);
-      } else if (column.type === 'float8') {
-        room(12);
-        at = buffer.writeInt32BE(8, at);
-        at = buffer.writeDoubleBE(Number(value), at);
-      } else if (column.type === 'boolean') {
-        room(5);
-        at = buffer.writeInt32BE(1, at);
-        at = buffer.writeUInt8(value ? 1 : 0, at);
-      } else {
-        const text = String(value);
-        room(4 + text.length * 3);
-        const length = buffer.write(text, at + 4, 'utf8');
-        buffer.writeInt32BE(length, at);
-        at += 4 + length;
-      }
+    out.int16(columns.length);
+    for (let c = 0; c < types.length; c++) {
+      const value = values[c]!(row);
+      if (value === null) out.int32(-1);
+      else if (types[c] === 'float8') {
+        out.int32(8);
+        out.float64(Number(value));
+      } else if (types[c] === 'boolean') {
+        out.int32(1);
+        out.byte(value ? 1 : 0);
+      } else out.lengthAndText(String(value));
     }
   }
-  room(2);
-  at = buffer.writeInt16BE(-1, at); // trailer
-  return buffer.subarray(0, at);
+  out.int16(-1); // trailer
+  return out.bytes();
+}
+
+/** A growing byte buffer, big-endian, for copyBinary. */
+class BinaryWriter {
+  private buffer: Buffer;
+  private view: DataView;
+  private at = 0;
+
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+    this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.length);
+  }
+
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = bigger;
+    this.view = new DataView(bigger.buffer, bigger.byteOffset, bigger.length);
+  }
+
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.at++] = value;
+  }
+
+  int16(value: number): void {
+    this.room(2);
+    this.view.setInt16(this.at, value);
+    this.at += 2;
+  }
+
+  int32(value: number): void {
+    this.room(4);
+    this.view.setInt32(this.at, value);
+    this.at += 4;
+  }
+
+  float64(value: number): void {
+    this.room(8);
+    this.view.setFloat64(this.at, value);
+    this.at += 8;
+  }
+
+  ascii(text: string): void {
+    this.room(text.length);
+    this.at += this.buffer.write(text, this.at, 'latin1');
+  }
+
+  /** The UTF-8 length, then the bytes. Short ASCII text is copied here: a call into
+   * Buffer#write costs more than the loop for the ids and codes most cells hold. */
+  lengthAndText(text: string): void {
+    const n = text.length;
+    this.room(4 + n * 3);
+    const start = this.at + 4;
+    let i = 0;
+    if (n <= 32) {
+      const buffer = this.buffer;
+      for (; i < n; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x80) break;
+        buffer[start + i] = code;
+      }
+    }
+    const length = i === n ? n : this.buffer.write(text, start, 'utf8');
+    this.view.setInt32(this.at, length);
+    this.at = start + length;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.at);
+  }
 }
 
 /**
- * Puts rows into a new temporary table (dropped at commit) with one binary COPY: on PGlite from
- * an in-memory file, on PostgreSQL from the connection (pg-copy-streams).
+ * Appends rows to a table with one binary COPY of the given columns (the others take their
+ * defaults): on PGlite from an in-memory file, on PostgreSQL from the connection
+ * (pg-copy-streams).
  */
+export async function copyRows<T>(
+  tx: Db,
+  table: string,
+  columns: StageColumn<T>[],
+  rows: readonly T[],
+): Promise<void> {
+  const data = copyBinary(columns, rows);
+  const connection = connectionOf(tx);
+  if (!connection) throw new Error('copyRows needs a transaction on PGlite or node-postgres');
+  const copy = `copy ${table} (${list(columns.map((c) => c.name))}) from %s with (format binary)`;
+  if ('pglite' in connection) {
+    await connection.pglite.query(copy.replace('%s', `'/dev/blob'`), [], {
+      blob: new Blob([data as Uint8Array<ArrayBuffer>]),
+    });
+    return;
+  }
+  const stream = connection.pg.query(copyFrom(copy.replace('%s', 'stdin')));
+  await pipeline(Readable.from([data]), stream);
+}
+
+/** Puts rows into a new temporary table (dropped at commit) with one binary COPY. */
 export async function stageRows<T>(
   tx: Db,
   table: string,
@@ -122,17 +203,7 @@ export async function stageRows<T>(
       `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
     ),
   );
-  const data = copyBinary(columns, rows);
-  const connection = connectionOf(tx);
-  if (!connection) throw new Error('stageRows needs a transaction on PGlite or node-postgres');
-  if ('pglite' in connection) {
-    await connection.pglite.query(`copy ${table} from '/dev/blob' with (format binary)`, [], {
-      blob: new Blob([data as Uint8Array<ArrayBuffer>]),
-    });
-    return;
-  }
-  const stream = connection.pg.query(copyFrom(`copy ${table} from stdin with (format binary)`));
-  await pipeline(Readable.from([data]), stream);
+  await copyRows(tx, table, columns, rows);
 }
 
 // ─── Staged rows into the stored table ───────────────────────────────────────────────────
@@ -149,8 +220,6 @@ export type MergeSpec = {
   columns: string[];
   stamp?: { column: string; value: SQL }[];
 };
-
-const list = (names: string[], prefix = '') => names.map((n) => `${prefix}${n}`).join(', ');
 
 /** What both ways write: the stamp's assignments, and the insert's columns and values from `s`. */
 function writeParts(spec: MergeSpec) {
@@ -280,6 +349,8 @@ export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Pr
       ),
     );
   }
+  // Index builds sort in memory rather than in temporary files (the default is 64 MB).
+  await tx.execute(sql`select set_config('maintenance_work_mem', ${BULK_MAINTENANCE_MEMORY}, true)`);
   const result = await load();
   for (const r of [...dropOrder].reverse()) {
     await tx.execute(

@@ -24,6 +24,7 @@ import {
 import { recordAudit } from './audit.ts';
 import {
   BULK_CHUNK,
+  copyRows,
   countRows,
   isBulkLoad,
   type MergeSpec,
@@ -122,11 +123,12 @@ const PARTICIPATIONS_SPEC: MergeSpec = {
 
 /**
  * Stores the organisations and participations of one organization.csv. Files add and update,
- * never delete. A file large against the stored participations — the first file of a
- * framework programme — is merged with both tables' keys and indexes dropped and built again
- * afterwards (src/db/queries/bulk-write.ts); the monthly refresh of a stored file is upserted.
- * `organisations` must be unique by id and `participations` by (project, organisation):
- * planCordisParticipations makes them so.
+ * never delete. Three ways, by what is stored (decision 017): the first file into empty tables
+ * is copied straight into them; a file large against the stored participations (another
+ * framework programme) is staged and merged — in both, the tables' keys and indexes are dropped
+ * and built again once afterwards (src/db/queries/bulk-write.ts) — and the monthly refresh of a
+ * stored file is staged and upserted. `organisations` must be unique by id and `participations`
+ * by (project, organisation): planCordisParticipations makes them so.
  */
 export async function storeCordisParticipationFile(
   db: Db,
@@ -136,21 +138,52 @@ export async function storeCordisParticipationFile(
 ): Promise<{ organisations: UpsertCounts; participations: UpsertCounts }> {
   // Its own transaction (a savepoint inside the import's): the staging tables live until its end.
   return db.transaction(async (t) => {
-    await stageRows(t, 'cordis_stage_organisations', ORGANISATION_COLUMNS, organisations);
-    await stageRows(t, 'cordis_stage_participations', PARTICIPATION_COLUMNS, participations);
-    const bulk = isBulkLoad(participations.length, await countRows(t, 'cordis_participations'));
-    const merge = bulk ? mergeStagedUnindexed : upsertStaged;
-    const write = async () => ({
-      // Organisations first: the participations' foreign key needs them.
-      organisations: await merge(t, organisationsSpec(importId), organisations.length),
-      participations: await merge(t, PARTICIPATIONS_SPEC, participations.length),
-    });
-    const counts = bulk
-      ? await withoutIndexes(t, ['cordis_participations', 'cordis_organisations'], write)
-      : await write();
-    await t.execute(sql`drop table cordis_stage_organisations, cordis_stage_participations`);
-    return counts;
+    const stored = await countRows(t, 'cordis_participations');
+    const tables = ['cordis_participations', 'cordis_organisations'];
+    if (!isBulkLoad(participations.length, stored)) {
+      return staged(t, organisations, participations, async () => ({
+        // Organisations first: the participations' foreign key needs them.
+        organisations: await upsertStaged(t, organisationsSpec(importId), organisations.length),
+        participations: await upsertStaged(t, PARTICIPATIONS_SPEC, participations.length),
+      }));
+    }
+    if (stored === 0 && (await countRows(t, 'cordis_organisations')) === 0) {
+      return withoutIndexes(t, tables, async () => {
+        const stamp: StageColumn<CordisOrganisationRecord> = {
+          name: 'import_id',
+          type: 'text',
+          value: () => importId,
+        };
+        await copyRows(t, 'cordis_organisations', [...ORGANISATION_COLUMNS, stamp], organisations);
+        await copyRows(t, 'cordis_participations', PARTICIPATION_COLUMNS, participations);
+        const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
+        return {
+          organisations: created(organisations.length),
+          participations: created(participations.length),
+        };
+      });
+    }
+    return staged(t, organisations, participations, () =>
+      withoutIndexes(t, tables, async () => ({
+        organisations: await mergeStagedUnindexed(t, organisationsSpec(importId), organisations.length),
+        participations: await mergeStagedUnindexed(t, PARTICIPATIONS_SPEC, participations.length),
+      })),
+    );
   });
+}
+
+/** Runs `write` with both files' rows in staging tables, dropped afterwards. */
+async function staged<T>(
+  t: Db,
+  organisations: readonly CordisOrganisationRecord[],
+  participations: readonly CordisParticipationRecord[],
+  write: () => Promise<T>,
+): Promise<T> {
+  await stageRows(t, 'cordis_stage_organisations', ORGANISATION_COLUMNS, organisations);
+  await stageRows(t, 'cordis_stage_participations', PARTICIPATION_COLUMNS, participations);
+  const result = await write();
+  await t.execute(sql`drop table cordis_stage_organisations, cordis_stage_participations`);
+  return result;
 }
 
 export function upsertCordisProjects(

@@ -39,13 +39,15 @@ const L = (fi: string, sv: string, en: string): Localized => ({ fi, sv, en });
  * A class, not closures: a million-row file makes a million of these.
  */
 class RowChecker {
-  readonly errors: RowError[] = [];
+  /** null while the row has no problem: most rows have none, and a million rows make a million checkers. */
+  errors: RowError[] | null = null;
   constructor(
     private readonly record: Record<string, string>,
     private readonly row: number,
   ) {}
 
   fail(key: string, code: string, message: string, params?: Record<string, string | number>): void {
+    this.errors ??= [];
     this.errors.push({
       row: this.row,
       column: null,
@@ -101,8 +103,8 @@ class RowChecker {
   }
 }
 
-function result<T>(errors: RowError[], value: () => T): RowResult<T> {
-  return errors.length ? { ok: false, errors } : { ok: true, value: value() };
+function result<T>(errors: RowError[] | null, value: () => T): RowResult<T> {
+  return errors ? { ok: false, errors } : { ok: true, value: value() };
 }
 
 // ─── organization.csv ────────────────────────────────────────────────────────────────────

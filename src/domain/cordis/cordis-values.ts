@@ -39,7 +39,7 @@ export function parseCordisAmount(value: string): Parsed<number | null> {
     }
     return { ok: false };
   }
-  return { ok: true, value: Number(text.replace(',', '.')) };
+  return { ok: true, value: Number(text.includes(',') ? text.replace(',', '.') : text) };
 }
 
 /** `2023-09-01`, `2023-09-01 10:00:00` or an ISO timestamp → `2023-09-01`; empty → null. */
@@ -60,6 +60,8 @@ const FALSE_WORDS = new Set(['false', 'no', '0', 'n']);
 
 /** `true` / `false` (also yes/no, 1/0); empty → null. */
 export function parseCordisBoolean(value: string): Parsed<boolean | null> {
+  // As the Publications Office writes them, without a new string for each.
+  if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
   const text = value.trim().toLowerCase();
   if (text === '') return { ok: true, value: null };
   if (TRUE_WORDS.has(text)) return { ok: true, value: true };

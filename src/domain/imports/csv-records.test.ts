@@ -1,5 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from './csv-records.ts';
+import { readCsvBatches, readCsvRecords } from './csv-records.ts';
 
 const records = (text: string, delimiter = ';') => {
   const read = readCsvRecords(text, delimiter);
@@ -36,5 +37,51 @@ describe('readCsvRecords', () => {
   it('refuses text after a closing quote', () => {
     const read = readCsvRecords('a;b\nc;"x"y;z\n', ';');
     expect(read).toMatchObject({ ok: false, code: 'text_after_quote', line: 2 });
+  });
+});
+
+describe('readCsvBatches', () => {
+  it('reads the same records in batches as at once, numbered, across quoted line breaks', () => {
+    const text = 'h;i\n"a\nb";1\n\nc;"2;3"\r\nd;4\n"e""";5\n';
+    const batches = [...readCsvBatches(text, ';', 2)];
+    expect(batches.every((b) => b.ok)).toBe(true);
+    const ok = batches.filter((b) => b.ok);
+    expect(ok.flatMap((b) => b.records)).toEqual(records(text));
+    expect(ok.map((b) => b.first)).toEqual([1, 3, 5]);
+    expect(ok.at(-1)?.fraction).toBe(1);
+  });
+
+  it('ends with an empty line of the file, not with the final line break, wherever a batch ends', () => {
+    for (const size of [1, 2, 3]) {
+      const read = [...readCsvBatches('a\n\n', ';', size)].flatMap((b) => (b.ok ? b.records : []));
+      expect(read).toEqual([['a'], ['']]);
+    }
+  });
+
+  it('reads any text the same in batches of any size as at once', () => {
+    const parts = ['a', 'b;c', '', '"q\nr"', '"x""y"', ';', '\n', '\r\n', '\n', ' '];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: next() % 12 }, () => parts[next() % parts.length]).join('');
+      const whole = Papa.parse<string[]>(text.replace(/(?:\r?\n|\r)$/, ''), { delimiter: ';' });
+      const broken = whole.errors.some((e) => e.type === 'Quotes');
+      for (const size of [1, 2, 3, 5]) {
+        const batches = [...readCsvBatches(text, ';', size)];
+        if (broken) expect(batches.at(-1)?.ok).toBe(false);
+        else {
+          const read = batches.flatMap((b) => (b.ok ? b.records : []));
+          expect({ text, size, read }).toEqual({ text, size, read: whole.data });
+        }
+      }
+    }
+  });
+
+  it('names the line of an unclosed quote in a later batch', () => {
+    const batches = [...readCsvBatches('a\nb\nc\nd;"open\ne\n', ';', 2)];
+    expect(batches.at(-1)).toEqual({ ok: false, code: 'quote_not_closed', line: 4 });
   });
 });

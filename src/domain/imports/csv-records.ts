@@ -6,36 +6,78 @@ import Papa from 'papaparse';
  * - `""` inside a quoted cell is a quote; quoted cells may hold the delimiter and line breaks;
  * - a `"` inside an unquoted cell is text (`5" display`), as Excel reads it;
  * - every line is a record, empty ones too (as `['']`), so record numbers stay the spreadsheet's
- *   row numbers; the empty record a final line break leaves is not one;
+ *   row numbers; the final line break ends the last record, it does not start an empty one;
  * - rows may have any number of cells;
  * - a quoted cell that is never closed, or has text after its closing quote, is an error with
  *   the line it starts on (1-based).
+ * Records come in batches (`readCsvBatches`), so that a large file is checked as it is read
+ * instead of all its cells staying in memory at once; `readCsvRecords` reads them all.
  */
-export type CsvRecords =
-  | { ok: true; records: string[][] }
-  | { ok: false; code: 'quote_not_closed' | 'text_after_quote'; line: number };
+export type CsvProblem = { ok: false; code: 'quote_not_closed' | 'text_after_quote'; line: number };
+
+export type CsvRecords = { ok: true; records: string[][] } | CsvProblem;
+
+/**
+ * A batch of records: `first` is the 1-based number of `records[0]`, `fraction` how much of the
+ * text has been read after it (0–1).
+ */
+export type CsvBatch = { ok: true; records: string[][]; first: number; fraction: number };
+
+/** Records per batch: large enough that a batch costs little, small enough to die young. */
+export const CSV_BATCH_RECORDS = 10_000;
+
+/** The records of `text` a batch at a time; a syntax problem is the last item. */
+export function* readCsvBatches(
+  whole: string,
+  delimiter: string,
+  size = CSV_BATCH_RECORDS,
+): Generator<CsvBatch | CsvProblem> {
+  const text = whole.replace(/(?:\r?\n|\r)$/, '');
+  let at = 0;
+  let first = 1;
+  // Line breaks are guessed once, from the start of the file, and kept for every batch.
+  let newline: Papa.ParseConfig['newline'];
+  while (at < text.length) {
+    const result = Papa.parse<string[]>(at === 0 ? text : text.substring(at), {
+      delimiter,
+      quoteChar: '"',
+      escapeChar: '"',
+      skipEmptyLines: false,
+      header: false,
+      dynamicTyping: false,
+      preview: size,
+      // Fast mode (Papa's own choice for text without quotes) reports the cursor of a cut-off
+      // parse one line too far.
+      fastMode: false,
+      ...(newline ? { newline } : {}),
+    });
+    const problem = result.errors.find((e) => e.type === 'Quotes');
+    if (problem) {
+      const index = at + Math.max(0, Math.min(problem.index ?? 0, text.length - at));
+      yield {
+        ok: false,
+        code: problem.code === 'InvalidQuotes' ? 'text_after_quote' : 'quote_not_closed',
+        line: lineAt(text, index),
+      };
+      return;
+    }
+    newline ??= result.meta.linebreak as Papa.ParseConfig['newline'];
+    const read = result.meta.cursor;
+    at = read > 0 ? at + read : text.length;
+    // A batch cut off right after the text's last line break leaves its empty last line unread.
+    const emptyLast = result.meta.truncated && at === text.length && /[\r\n]$/.test(text);
+    yield { ok: true, records: result.data, first, fraction: at / text.length };
+    first += result.data.length;
+    if (emptyLast) yield { ok: true, records: [['']], first, fraction: 1 };
+  }
+}
 
 export function readCsvRecords(text: string, delimiter: string): CsvRecords {
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    quoteChar: '"',
-    escapeChar: '"',
-    skipEmptyLines: false,
-    header: false,
-    dynamicTyping: false,
-  });
-  const problem = result.errors.find((e) => e.type === 'Quotes');
-  if (problem) {
-    const at = Math.max(0, Math.min(problem.index ?? 0, text.length));
-    return {
-      ok: false,
-      code: problem.code === 'InvalidQuotes' ? 'text_after_quote' : 'quote_not_closed',
-      line: lineAt(text, at),
-    };
+  const records: string[][] = [];
+  for (const batch of readCsvBatches(text, delimiter)) {
+    if (!batch.ok) return batch;
+    for (const record of batch.records) records.push(record);
   }
-  const records = result.data;
-  const last = records.at(-1);
-  if (last && last.length === 1 && last[0] === '' && /\r?\n$|\r$/.test(text)) records.pop();
   return { ok: true, records };
 }
 

@@ -15,5 +15,6 @@ export function neutraliseSpreadsheetCell(value: string): string {
 
 /** The inverse, applied to imported cells, so that a Kenno export imports back unchanged. */
 export function restoreNeutralisedCell(value: string): string {
+  if (value.charCodeAt(0) !== 39) return value; // no apostrophe first: nothing to restore
   return NEUTRALISED.test(value) ? value.slice(1) : value;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { checkHeaders } from '../../domain/imports/column-mapping.ts';
-import { readCsvRecords } from '../../domain/imports/csv-records.ts';
+import { readCsvBatches } from '../../domain/imports/csv-records.ts';
 import { columnLetter, type FileProblem, fileProblem } from '../../domain/imports/file-problems.ts';
 import type { ParsedTable, RowError } from '../../domain/imports/import-kind.ts';
 import { decodeUtf8Text, detectDelimiter } from '../../domain/imports/text-encoding.ts';
@@ -66,17 +66,64 @@ export function detectFileType(
   return { ok: true, type: 'csv' };
 }
 
+/** Data rows of a file, a batch at a time: `rowNumbers[i]` is the spreadsheet's number of rows[i]. */
+export type TableBatch = { rows: string[][]; rowNumbers: number[]; fraction: number };
+
+export type ReadResult = { ok: true; rowCount: number } | { ok: false; problem: FileProblem };
+
+/**
+ * A file opened for import: its header row, and its data rows read batch by batch, so that a
+ * file of a million rows is checked as it is read instead of all its cells staying in memory.
+ * Empty rows are skipped, rows are cut or padded to the named columns (empty cells as ''). A
+ * problem of the whole file that only its rows show (a value under no header, no data rows, a
+ * CSV quote never closed) ends `read` with that problem; the caller stores nothing then.
+ */
+export type ImportFile = {
+  headers: string[];
+  delimiter: string | null;
+  /** Cells the parser refused (an XLSX formula …), known when the file is opened. */
+  problems: RowError[];
+  /** Visits every data row once; call it once. `fraction` is how much of the file is read. */
+  read(visit: (batch: TableBatch) => void | Promise<void>): Promise<ReadResult>;
+};
+
+export type OpenResult = { ok: true; file: ImportFile } | { ok: false; problem: FileProblem };
+
+export async function openImportFile(
+  bytes: Uint8Array,
+  type: ImportFileType,
+  options: { delimiter?: string } = {},
+): Promise<OpenResult> {
+  return type === 'csv' ? openCsvFile(bytes, options.delimiter) : openXlsxFile(bytes);
+}
+
+/** The whole file as one table (the upload's preview and mapping). */
 export async function parseImportFile(
   bytes: Uint8Array,
   type: ImportFileType,
   options: { delimiter?: string } = {},
 ): Promise<ParseResult> {
-  return type === 'csv' ? parseCsvFile(bytes, options.delimiter) : parseXlsxFile(bytes);
+  const opened = await openImportFile(bytes, type, options);
+  if (!opened.ok) return opened;
+  const { file } = opened;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const read = await file.read((batch) => {
+    for (let i = 0; i < batch.rows.length; i++) {
+      rows.push(batch.rows[i]!);
+      rowNumbers.push(batch.rowNumbers[i]!);
+    }
+  });
+  if (!read.ok) return read;
+  const table: ParsedTable = { headers: file.headers, rows, rowNumbers };
+  if (file.problems.length) table.problems = file.problems;
+  return { ok: true, table, delimiter: file.delimiter };
 }
 
-type RawRow = { row: number; cells: string[] };
+/** Raw records as the file holds them; `rowNumbers` when they are not `first`, `first + 1` … */
+type RawBatch = { records: string[][]; first: number; rowNumbers?: number[]; fraction: number };
 
-function parseCsvFile(bytes: Uint8Array, fixedDelimiter?: string): ParseResult {
+function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string): OpenResult {
   const decoded = decodeUtf8Text(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -92,70 +139,135 @@ function parseCsvFile(bytes: Uint8Array, fixedDelimiter?: string): ParseResult {
     };
   }
   const delimiter = fixedDelimiter ?? detectDelimiter(text);
-  const read = readCsvRecords(text, delimiter);
-  if (!read.ok) {
-    const what =
-      read.code === 'quote_not_closed'
-        ? 'a quoted cell is not closed (a " is missing)'
-        : 'a quoted cell has text after its closing "';
-    return {
-      ok: false,
-      problem: fileProblem('csv_syntax', `Line ${read.line}: ${what}. Check the quotes on that line.`, {
-        line: read.line,
-      }),
-    };
+  function* batches(): Generator<RawBatch | FileProblem> {
+    for (const batch of readCsvBatches(text, delimiter)) {
+      if (batch.ok) {
+        yield { records: batch.records, first: batch.first, fraction: batch.fraction };
+        continue;
+      }
+      const what =
+        batch.code === 'quote_not_closed'
+          ? 'a quoted cell is not closed (a " is missing)'
+          : 'a quoted cell has text after its closing "';
+      yield fileProblem('csv_syntax', `Line ${batch.line}: ${what}. Check the quotes on that line.`, {
+        line: batch.line,
+      });
+    }
   }
-  const records = read.records;
-  const rows = records.map((cells, i) => ({ row: i + 1, cells }));
-  return buildTable(rows, [], delimiter);
+  return openTable(batches(), [], delimiter);
 }
 
-/** Turns raw rows into a table: the first non-empty row is the header, empty rows are skipped. */
-function buildTable(rawRows: RawRow[], cellProblems: CellProblem[], delimiter: string | null): ParseResult {
-  const isEmpty = (r: RawRow) => r.cells.every((c) => c.trim() === '');
-  const headerIndex = rawRows.findIndex((r) => !isEmpty(r));
-  if (headerIndex < 0) return { ok: false, problem: fileProblem('empty', 'The file is empty.') };
-  const headerRow = rawRows[headerIndex]!;
-  const dataRows = rawRows.slice(headerIndex + 1).filter((r) => !isEmpty(r));
-  // A loop, not Math.max(...rows): spreading a few hundred thousand rows overflows the stack.
-  let width = headerRow.cells.length;
-  for (const row of dataRows) if (row.cells.length > width) width = row.cells.length;
-  const headers = Array.from({ length: width }, (_, i) => (headerRow.cells[i] ?? '').trim());
+const isEmptyRecord = (cells: string[]) => cells.every((c) => c.trim() === '');
+const isProblem = (item: RawBatch | FileProblem): item is FileProblem => !('records' in item);
+
+/**
+ * The table of raw records: the first non-empty row is the header, empty rows are skipped,
+ * columns beyond the last named one are not columns. Reads on until the header is found.
+ */
+function openTable(
+  source: Iterator<RawBatch | FileProblem>,
+  cellProblems: CellProblem[],
+  delimiter: string | null,
+): OpenResult {
+  let header: { cells: string[]; row: number } | null = null;
+  let pending: RawBatch | null = null;
+  while (!header) {
+    const next = source.next();
+    if (next.done) return { ok: false, problem: fileProblem('empty', 'The file is empty.') };
+    if (isProblem(next.value)) return { ok: false, problem: next.value };
+    const batch = next.value;
+    const at = batch.records.findIndex((cells) => !isEmptyRecord(cells));
+    if (at < 0) continue;
+    header = { cells: batch.records[at]!, row: batch.rowNumbers?.[at] ?? batch.first + at };
+    pending = {
+      records: batch.records.slice(at + 1),
+      first: batch.first + at + 1,
+      ...(batch.rowNumbers ? { rowNumbers: batch.rowNumbers.slice(at + 1) } : {}),
+      fraction: batch.fraction,
+    };
+  }
+  const written = header.cells.map((c) => c.trim());
   // Columns beyond the last named one that hold nothing are not columns.
-  let named = headers.length;
-  while (named > 0 && headers[named - 1] === '') named--;
-  const table: ParsedTable = {
-    headers,
-    rows: dataRows.map((r) => r.cells),
-    rowNumbers: dataRows.map((r) => r.row),
-  };
-  const headerProblem = checkHeaders(table);
-  if (headerProblem) return { ok: false, problem: headerProblem };
+  let named = written.length;
+  while (named > 0 && written[named - 1] === '') named--;
   if (named === 0) {
     return {
       ok: false,
       problem: fileProblem('no_header', 'The first row has no column names (a header row is needed).'),
     };
   }
-  table.headers = headers.slice(0, named);
-  table.rows = table.rows.map((cells) => fitRow(cells, named));
-  if (table.rows.length === 0) {
-    return {
-      ok: false,
-      problem: fileProblem('no_rows', 'The file has a header row but no data rows under it.'),
-    };
-  }
+  const headers = written.slice(0, named);
+  const headerRow = header.row;
+  const columns = new TableColumns(headers);
   const problems: RowError[] = cellProblems.map((p) => ({
     row: p.row,
-    column:
-      p.row === headerRow.row
-        ? columnLetter(p.column)
-        : table.headers[p.column - 1] || columnLetter(p.column),
+    column: p.row === headerRow ? columnLetter(p.column) : headers[p.column - 1] || columnLetter(p.column),
     code: p.code,
     message: p.message,
   }));
-  if (problems.length) table.problems = problems;
-  return { ok: true, table, delimiter };
+  let used = false;
+  const read = async (visit: (batch: TableBatch) => void | Promise<void>): Promise<ReadResult> => {
+    if (used) throw new Error('An import file is read once');
+    used = true;
+    let rowCount = 0;
+    for (let batch = pending, next = source.next(); batch; ) {
+      const rows: string[][] = [];
+      const rowNumbers: number[] = [];
+      for (let i = 0; i < batch.records.length; i++) {
+        const cells = batch.records[i]!;
+        if (isEmptyRecord(cells)) continue;
+        columns.see(cells);
+        rows.push(fitRow(cells, named));
+        rowNumbers.push(batch.rowNumbers?.[i] ?? batch.first + i);
+      }
+      rowCount += rows.length;
+      if (rows.length) await visit({ rows, rowNumbers, fraction: batch.fraction });
+      if (next.done) break;
+      if (isProblem(next.value)) return { ok: false, problem: next.value };
+      batch = next.value;
+      next = source.next();
+    }
+    const problem = columns.problem();
+    if (problem) return { ok: false, problem };
+    if (rowCount === 0) {
+      return {
+        ok: false,
+        problem: fileProblem('no_rows', 'The file has a header row but no data rows under it.'),
+      };
+    }
+    return { ok: true, rowCount };
+  };
+  return { ok: true, file: { headers, delimiter, problems, read } };
+}
+
+/**
+ * checkHeaders over every row without keeping them: a value in a column without a name, or a
+ * name given twice — whichever column is leftmost is reported.
+ */
+class TableColumns {
+  private readonly unnamed: number[];
+  private firstUnnamedWithValue = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly headers: string[]) {
+    this.unnamed = headers.flatMap((h, i) => (h === '' ? [i] : []));
+  }
+
+  see(cells: string[]): void {
+    for (const i of this.unnamed) {
+      if (i < this.firstUnnamedWithValue && (cells[i] ?? '').trim() !== '') this.firstUnnamedWithValue = i;
+    }
+    for (let i = this.headers.length; i < cells.length && i < this.firstUnnamedWithValue; i++) {
+      if (cells[i]!.trim() !== '') this.firstUnnamedWithValue = i;
+    }
+  }
+
+  problem(): FileProblem | null {
+    const unnamed = this.firstUnnamedWithValue;
+    if (unnamed === Number.POSITIVE_INFINITY) return checkHeaders({ headers: this.headers, rows: [] });
+    const width = Math.max(this.headers.length, unnamed + 1);
+    const headers = Array.from({ length: width }, (_, i) => this.headers[i] ?? '');
+    return checkHeaders({ headers, rows: [headers.map((_, i) => (i === unnamed ? 'x' : ''))] });
+  }
 }
 
 type CellProblem = { row: number; column: number; code: string; message: string };
@@ -173,7 +285,7 @@ function fitRow(cells: string[], width: number): string[] {
   return fitted;
 }
 
-async function parseXlsxFile(bytes: Uint8Array): Promise<ParseResult> {
+async function openXlsxFile(bytes: Uint8Array): Promise<OpenResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its argument as the old (pre-generic) Buffer.
@@ -191,7 +303,8 @@ async function parseXlsxFile(bytes: Uint8Array): Promise<ParseResult> {
   if (!sheet) {
     return { ok: false, problem: fileProblem('no_worksheet', 'The workbook has no worksheet.') };
   }
-  const rows: RawRow[] = [];
+  const records: string[][] = [];
+  const rowNumbers: number[] = [];
   const problems: CellProblem[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -201,9 +314,11 @@ async function parseXlsxFile(bytes: Uint8Array): Promise<ParseResult> {
       cells[column - 1] = read.text;
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    rows.push({ row: rowNumber, cells });
+    records.push(cells);
+    rowNumbers.push(rowNumber);
   });
-  return buildTable(rows, problems, null);
+  // The workbook is read whole: its rows are one batch.
+  return openTable([{ records, first: 1, rowNumbers, fraction: 1 }][Symbol.iterator](), problems, null);
 }
 
 type CellRead = { text: string } | { text: string; problem: { code: string; message: string } };

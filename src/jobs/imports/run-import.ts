@@ -5,6 +5,7 @@ import { users } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { checkColumnMapping, rowMapper } from '../../domain/imports/column-mapping.ts';
+import type { FileProblem } from '../../domain/imports/file-problems.ts';
 import type { RowError } from '../../domain/imports/import-kind.ts';
 import { canImportKind } from '../../domain/imports/import-permissions.ts';
 import { buildRowErrorReport, type ImportReport } from '../../domain/imports/import-report.ts';
@@ -17,7 +18,7 @@ import {
   recordImportProgress,
   releaseImport,
 } from './import-store.ts';
-import { parseImportFile } from './parse-file.ts';
+import { openImportFile } from './parse-file.ts';
 import { findImportKind } from './registry.ts';
 
 /**
@@ -74,20 +75,19 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
     });
   }
   const definition = kind.definition;
-  const parsed = await parseImportFile(job.fileData, job.fileType, {
+  const opened = await openImportFile(job.fileData, job.fileType, {
     ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
   });
-  if (!parsed.ok)
-    return fail({ failure: { code: 'file', message: parsed.problem.message }, fileError: parsed.problem });
-  const { table } = parsed;
+  if (!opened.ok) return fail(fileFailure(opened.problem));
+  const { file } = opened;
   const mapping = job.mapping ?? {};
-  const mappingProblems = checkColumnMapping(definition.fields, table.headers, mapping);
+  const mappingProblems = checkColumnMapping(definition.fields, file.headers, mapping);
   if (mappingProblems.length) {
     return fail({ failure: { code: 'mapping', message: mappingProblems.map((p) => p.message).join('; ') } });
   }
 
-  const total = table.rows.length;
-  const every = options.progressEvery ?? Math.max(PROGRESS_EVERY_ROWS, Math.ceil(total / PROGRESS_STEPS));
+  // The rows counted when the file was uploaded; the file itself is read as rows are checked.
+  let total = job.options.totalRows ?? 0;
   const progress = async (done: number, phase: 'validating' | 'saving') => {
     const mine = await recordImportProgress(db, id, workerId, { done, total, phase });
     if (!mine) throw new AbortedRun('lost');
@@ -101,24 +101,35 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
       error.column === null && error.field
         ? { ...error, column: mapping[error.field] ?? error.field }
         : error;
-    const errors: RowError[] = [...(table.problems ?? [])];
+    const errors: RowError[] = [...file.problems];
     // A cell the parser refused (a formula) is reported once, not again as, say, "missing".
-    const refused = new Set((table.problems ?? []).map((p) => `${p.row}\t${p.column}`));
+    const refused = new Set(file.problems.map((p) => `${p.row}\t${p.column}`));
     const values: ValidRow<unknown>[] = [];
-    const mapRow = rowMapper(table.headers, mapping);
-    for (let i = 0; i < total; i++) {
-      const row = table.rowNumbers[i]!;
-      const result = definition.validateRow(mapRow(table.rows[i]!), row, context);
-      if (result.ok) values.push({ row, value: result.value });
-      else errors.push(...result.errors.map(columnOf).filter((e) => !refused.has(`${e.row}\t${e.column}`)));
-      if ((i + 1) % every === 0 && i + 1 < total) {
-        if (signal.aborted) throw new AbortedRun('stopping');
-        await progress(i + 1, 'validating');
+    const mapRow = rowMapper(file.headers, mapping);
+    let done = 0;
+    let every = 0;
+    const read = await file.read(async ({ rows, rowNumbers, fraction }) => {
+      // Before the last batch, the total is the upload's count or what the file's size suggests.
+      total =
+        fraction >= 1 ? done + rows.length : Math.max(total, Math.round((done + rows.length) / fraction));
+      every ||= options.progressEvery ?? Math.max(PROGRESS_EVERY_ROWS, Math.ceil(total / PROGRESS_STEPS));
+      for (let i = 0; i < rows.length; i++) {
+        const row = rowNumbers[i]!;
+        const result = definition.validateRow(mapRow(rows[i]!), row, context);
+        if (result.ok) values.push({ row, value: result.value });
+        else errors.push(...result.errors.map(columnOf).filter((e) => !refused.has(`${e.row}\t${e.column}`)));
+        done++;
+        if (done % every === 0 && done < total) {
+          if (signal.aborted) throw new AbortedRun('stopping');
+          await progress(done, 'validating');
+        }
       }
-    }
+    });
+    if (!read.ok) return fail(fileFailure(read.problem));
+    total = read.rowCount;
     errors.push(...(definition.validateAll?.(values, context) ?? []).map(columnOf));
     if (kind.checkStored) errors.push(...(await kind.checkStored(db, values, context)).map(columnOf));
-    if (errors.length) return fail(buildRowErrorReport(errors, table.headers));
+    if (errors.length) return fail(buildRowErrorReport(errors, file.headers));
     if (signal.aborted) throw new AbortedRun('stopping');
 
     await progress(total, 'saving');
@@ -138,7 +149,7 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
         if (!finished) throw new AbortedRun('lost');
       });
     } catch (error) {
-      if (error instanceof RowsRejected) return fail(buildRowErrorReport(error.errors, table.headers));
+      if (error instanceof RowsRejected) return fail(buildRowErrorReport(error.errors, file.headers));
       if (isUniqueViolation(error)) {
         return fail({
           failure: {
@@ -162,6 +173,11 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
     throw error;
   }
 }
+
+const fileFailure = (problem: FileProblem): ImportReport => ({
+  failure: { code: 'file', message: problem.message },
+  fileError: problem,
+});
 
 class AbortedRun extends Error {
   constructor(readonly reason: 'stopping' | 'lost') {

@@ -3,6 +3,7 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { CSV_BATCH_RECORDS } from '../../domain/imports/csv-records.ts';
 import { detectFileType, FORMULA_MESSAGE, parseImportFile } from '../../jobs/imports/parse-file.ts';
 
 async function parse(data: Buffer | string, type: 'csv' | 'xlsx' = 'csv', delimiter?: string) {
@@ -78,6 +79,31 @@ describe('CSV', () => {
       code: 'unnamed_column',
       params: { column: 'C' },
     });
+  });
+
+  it('reads a file longer than a batch the same: row numbers, the leftmost unnamed column, quotes', async () => {
+    const size = CSV_BATCH_RECORDS * 2 + 7;
+    const lines = Array.from({ length: size }, (_, i) => (i % 1000 === 999 ? '' : `${i};"n\n${i}"`));
+    const { table } = await parse(`\n\nid;name\n${lines.join('\n')}\n`);
+    expect(table.rows.length).toBe(size - Math.floor(size / 1000));
+    // The header is line 3; an empty line every thousand keeps its number.
+    expect(table.rowNumbers.slice(0, 2)).toEqual([4, 5]);
+    expect(table.rows.at(-1)).toEqual([String(size - 1), `n\n${size - 1}`]);
+    expect(table.rowNumbers.at(-1)).toBe(size + 3);
+    const late = [...lines];
+    late[CSV_BATCH_RECORDS + 5] = '1;2;;x';
+    late[size - 1] = '1;2;y';
+    expect(await problem(`id;name\n${late.join('\n')}`)).toMatchObject({
+      code: 'unnamed_column',
+      params: { column: 'C' },
+    });
+    const broken = [...lines];
+    broken[CSV_BATCH_RECORDS + 1] = '1;"open';
+    const text = `id;name\n${broken.join('\n')}`;
+    // Records above it span two lines each (the quoted line break), empty ones one.
+    const line = text.slice(0, text.indexOf('1;"open')).split('\n').length;
+    expect(line).toBe(19_994);
+    expect(await problem(text)).toMatchObject({ code: 'csv_syntax', params: { line } });
   });
 
   it('refuses an empty file, a header without rows, a header used twice, and broken quotes', async () => {

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-db.ts';
+import type { CordisParticipationRow } from '../../domain/cordis/cordis-import.ts';
+import { planCordisParticipations } from '../../domain/cordis/cordis-import.ts';
+import type { Database, Db } from '../create-db.ts';
+import { BULK_LOAD_MIN_ROWS } from './bulk-write.ts';
+import { storeCordisParticipationFile } from './cordis.ts';
+
+/**
+ * storeCordisParticipationFile's three ways (decision 017) store the same tables with the same
+ * counts: the first file copied straight into empty tables, a large file merged with the keys
+ * dropped, and the refresh of a stored file upserted. A file of BULK_LOAD_MIN_ROWS
+ * participations takes the first way into empty tables.
+ */
+
+let database: Database;
+let db: Db;
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+});
+afterAll(async () => database?.close());
+beforeEach(async () => {
+  await db.execute(sql`delete from cordis_participations`);
+  await db.execute(sql`delete from cordis_organisations`);
+});
+
+/** `n` participations of (up to) 10,000 organisations in n/10 projects; `variant` changes some values. */
+function file(n: number, variant = 0): CordisParticipationRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const org = (i * 7919) % 10_000;
+    return {
+      projectId: String(100_000_000 + Math.floor(i / 10)),
+      organisationId: String(900_000_000 + org),
+      vatNumber: org % 3 === 0 ? null : `DE${org}`,
+      name: `Organisation ${org}${variant && org % 4 === 0 ? ' renamed' : ''}`,
+      shortName: null,
+      sme: org % 2 === 0,
+      activityType: 'PRC',
+      city: 'Vaasa',
+      country: org % 20 === 0 ? 'FI' : 'DE',
+      url: null,
+      role: i % 10 === 0 ? 'coordinator' : 'participant',
+      ecContribution: variant && i % 7 === 0 ? i + 0.5 : i,
+      totalCost: null,
+      active: null,
+    };
+  });
+}
+
+async function store(rows: CordisParticipationRow[]) {
+  const plan = planCordisParticipations(rows);
+  return db.transaction((tx) =>
+    storeCordisParticipationFile(tx, plan.organisations, plan.participations, 'import-1'),
+  );
+}
+
+async function tables() {
+  const organisations = rowsOf(
+    await db.execute(sql`
+      select id, vat_number, name, short_name, sme, activity_type, country, city, url, import_id
+      from cordis_organisations order by id`),
+  );
+  const participations = rowsOf(
+    await db.execute(sql`select * from cordis_participations order by project_id, organisation_id`),
+  );
+  const keys = rowsOf(
+    await db.execute(sql`
+      select indexname as name from pg_indexes
+      where tablename in ('cordis_organisations', 'cordis_participations')
+      union all
+      select conname from pg_constraint
+      where conrelid in ('cordis_organisations'::regclass, 'cordis_participations'::regclass)
+      order by 1`),
+  );
+  return { organisations, participations, keys };
+}
+
+describe('storeCordisParticipationFile', () => {
+  it('stores the same tables straight into empty ones as by the upsert, with the same counts', async () => {
+    const rows = file(BULK_LOAD_MIN_ROWS);
+    const first = await store(rows);
+    expect(first.participations).toEqual({ created: 50_000, updated: 0, unchanged: 0 });
+    expect(first.organisations).toEqual({ created: 10_000, updated: 0, unchanged: 0 });
+    const copied = await tables();
+
+    await db.execute(sql`delete from cordis_participations`);
+    await db.execute(sql`delete from cordis_organisations`);
+    // Three fifths first, then the whole file: neither is a bulk load against what is stored.
+    await store(rows.slice(0, 30_000));
+    const refreshed = await store(rows);
+    expect(refreshed.participations).toEqual({ created: 20_000, updated: 0, unchanged: 30_000 });
+    expect(await tables()).toEqual(copied);
+  });
+
+  it('merges a large file into stored tables, updating only what changed, keys back in place', async () => {
+    await store(file(BULK_LOAD_MIN_ROWS / 2));
+    const before = await tables();
+    const counts = await store(file(BULK_LOAD_MIN_ROWS, 1));
+    expect(counts.participations.created).toBe(25_000);
+    expect(counts.participations.updated).toBeGreaterThan(0);
+    expect(counts.participations.unchanged).toBeGreaterThan(0);
+    const after = await tables();
+    expect(after.keys).toEqual(before.keys);
+    expect(after.participations).toHaveLength(50_000);
+    const [one] = rowsOf<{ name: string }>(
+      await db.execute(sql`select name from cordis_organisations where id = '900000004'`),
+    );
+    expect(one?.name).toBe('Organisation 4 renamed');
+  });
+});
