@@ -147,7 +147,12 @@ export async function storeCordisParticipationFile(
         participations: await upsertStaged(t, PARTICIPATIONS_SPEC, participations.length),
       }));
     }
-    if (stored === 0 && (await countRows(t, 'cordis_organisations')) === 0) {
+    // The lock the drop of the keys takes anyway, taken before the tables are found empty.
+    await t.execute(sql.raw(`lock table ${tables.join(', ')} in access exclusive mode`));
+    const empty =
+      (await countRows(t, 'cordis_participations')) === 0 &&
+      (await countRows(t, 'cordis_organisations')) === 0;
+    if (empty) {
       return withoutIndexes(t, tables, async () => {
         const stamp: StageColumn<CordisOrganisationRecord> = {
           name: 'import_id',

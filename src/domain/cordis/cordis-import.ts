@@ -250,8 +250,9 @@ export function planCordisParticipations(rows: readonly CordisParticipationRow[]
 } {
   // The row each organisation was last seen on; records are made once per organisation.
   const lastRowOf = new Map<string, CordisParticipationRow>();
-  // Project → organisation → participation: no composite string key per row.
-  const byProject = new Map<string, Map<string, CordisParticipationRecord>>();
+  // Project → organisation → its participation's index: no composite string key per row.
+  const byProject = new Map<string, Map<string, number>>();
+  // A participation listed once (nearly all) is its row itself: a million rows, no copies.
   const participations: CordisParticipationRecord[] = [];
   let duplicatesMerged = 0;
   for (const r of rows) {
@@ -261,26 +262,23 @@ export function planCordisParticipations(rows: readonly CordisParticipationRow[]
       inProject = new Map();
       byProject.set(r.projectId, inProject);
     }
-    const before = inProject.get(r.organisationId);
-    if (!before) {
-      const record: CordisParticipationRecord = {
-        projectId: r.projectId,
-        organisationId: r.organisationId,
-        role: r.role,
-        ecContribution: r.ecContribution,
-        totalCost: r.totalCost,
-        active: r.active,
-      };
-      inProject.set(r.organisationId, record);
-      participations.push(record);
+    const at = inProject.get(r.organisationId);
+    if (at === undefined) {
+      inProject.set(r.organisationId, participations.length);
+      participations.push(r);
       continue;
     }
     duplicatesMerged++;
+    const before = participations[at]!;
     const rank = (role: string) => ROLE_RANK[role.toLowerCase()] ?? 0;
-    before.role = rank(r.role) > rank(before.role) ? r.role : before.role;
-    before.ecContribution = sum(before.ecContribution, r.ecContribution);
-    before.totalCost = sum(before.totalCost, r.totalCost);
-    before.active = before.active === true || r.active === true ? true : (r.active ?? before.active);
+    participations[at] = {
+      projectId: r.projectId,
+      organisationId: r.organisationId,
+      role: rank(r.role) > rank(before.role) ? r.role : before.role,
+      ecContribution: sum(before.ecContribution, r.ecContribution),
+      totalCost: sum(before.totalCost, r.totalCost),
+      active: before.active === true || r.active === true ? true : (r.active ?? before.active),
+    };
   }
   const organisations = Array.from(lastRowOf.values(), (r) => ({
     id: r.organisationId,
