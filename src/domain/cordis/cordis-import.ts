@@ -180,7 +180,9 @@ export function validateCordisParticipation(
   const totalCost = c.amount('totalCost');
   const ended = c.bool('endOfParticipation');
   const active = c.bool('active');
-  return result(c.errors, () => ({
+  // No closure here, unlike the other files' rows: a million rows a file.
+  if (c.errors) return { ok: false, errors: c.errors };
+  const value: CordisParticipationRow = {
     projectId,
     organisationId,
     vatNumber: normaliseVatNumber(vat),
@@ -195,7 +197,8 @@ export function validateCordisParticipation(
     ecContribution,
     totalCost,
     active: active ?? (ended === true ? false : null),
-  }));
+  };
+  return { ok: true, value };
 }
 
 export const cordisOrganisationsDefinition: ImportKindDefinition<CordisParticipationRow, undefined> = {

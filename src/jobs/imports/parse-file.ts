@@ -157,7 +157,10 @@ function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string): OpenResult {
   return openTable(batches(), [], delimiter);
 }
 
-const isEmptyRecord = (cells: string[]) => cells.every((c) => c.trim() === '');
+function isEmptyRecord(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
 const isProblem = (item: RawBatch | FileProblem): item is FileProblem => !('records' in item);
 
 /**
@@ -253,6 +256,7 @@ class TableColumns {
   }
 
   see(cells: string[]): void {
+    if (this.unnamed.length === 0 && cells.length <= this.headers.length) return;
     for (const i of this.unnamed) {
       if (i < this.firstUnnamedWithValue && (cells[i] ?? '').trim() !== '') this.firstUnnamedWithValue = i;
     }
