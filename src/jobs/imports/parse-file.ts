@@ -97,7 +97,7 @@ export async function openImportFile(
   return type === 'csv' ? openCsvFile(bytes, options.delimiter) : openXlsxFile(bytes);
 }
 
-/** The whole file as one table (the upload's preview and mapping). */
+/** The whole file as one table, every row in memory: for small files and the tests. */
 export async function parseImportFile(
   bytes: Uint8Array,
   type: ImportFileType,

@@ -27,7 +27,7 @@ import {
   saveImportMapping,
 } from '../../jobs/imports/import-store.ts';
 import type { AnyImportJobKind } from '../../jobs/imports/import-job-kind.ts';
-import { detectFileType, parseImportFile } from '../../jobs/imports/parse-file.ts';
+import { detectFileType, openImportFile } from '../../jobs/imports/parse-file.ts';
 import { findImportKind, IMPORT_KINDS, largestImportBytes } from '../../jobs/imports/registry.ts';
 import type { AppContext } from '../context.ts';
 import { IdParamsSchema } from '../common-schemas.ts';
@@ -154,11 +154,17 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
         if (bytes.length > definition.maxBytes) throw tooLarge(definition.maxBytes);
         const type = detectFileType(bytes);
         if (!type.ok) throw fileRejected(type.problem);
-        const parsed = await parseImportFile(bytes, type.type, {
+        // Read through once, batch by batch: the header, the first rows to show, and the count.
+        const opened = await openImportFile(bytes, type.type, {
           ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
         });
-        if (!parsed.ok) throw fileRejected(parsed.problem);
-        const { headers, rows } = parsed.table;
+        if (!opened.ok) throw fileRejected(opened.problem);
+        const { headers } = opened.file;
+        const previewRows: string[][] = [];
+        const read = await opened.file.read(({ rows }) => {
+          for (const row of rows.slice(0, PREVIEW_ROWS - previewRows.length)) previewRows.push(row);
+        });
+        if (!read.ok) throw fileRejected(read.problem);
         const noHeader = detectMissingHeaderRow(definition.fields, headers);
         if (noHeader) throw fileRejected(noHeader);
 
@@ -194,10 +200,10 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
           fileSha256: createHash('sha256').update(bytes).digest('hex'),
           mapping,
           options: {
-            preview: { headers, rows: rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => c.trim())) },
-            totalRows: rows.length,
+            preview: { headers, rows: previewRows.map((row) => row.map((c) => c.trim())) },
+            totalRows: read.rowCount,
             headerSignature: headerSignature(headers),
-            delimiter: parsed.delimiter,
+            delimiter: opened.file.delimiter,
             via: actor.via,
             ...(Object.keys(params).length ? { params } : {}),
           },
