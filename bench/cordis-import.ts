@@ -11,6 +11,7 @@ import { rowMapper, suggestColumnMapping } from '../src/domain/imports/column-ma
 import { cordisOrganisationsImportKind } from '../src/jobs/imports/kinds/cordis.ts';
 import { openImportFile } from '../src/jobs/imports/parse-file.ts';
 import { createRandom, openFreshDatabase } from './lib.ts';
+import { rowsOf } from '../src/db/rows.ts';
 
 /**
  * QUALITY.md / issue 5: the CORDIS organisation import (organization.csv, one row per
@@ -172,8 +173,6 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const result = await fn();
   return [performance.now() - start, result];
 }
-
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
 /** The baseline: the same bytes copied as they are into a table of 25 text columns. */
 async function bareCopy(database: Database, bytes: Buffer): Promise<number> {

@@ -16,6 +16,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadSkillsState } from '../src/server/skills/skills-read-model.ts';
 import { percentile, ROOT } from './lib.ts';
 import { createRandom, openFreshDatabase } from './lib.ts';
+import { rowsOf } from '../src/db/rows.ts';
 
 export type GapBenchRow = {
   benchmark: string;
@@ -252,8 +253,6 @@ function toGapAnswers(answers: Answers, roleIds: string[], regionIds: string[]):
   return list;
 }
 
-const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
-
 export async function benchSkillsGaps(options: {
   db: 'pglite' | 'postgres';
   quick: boolean;
@@ -429,7 +428,7 @@ export async function benchSkillsGaps(options: {
     const pgTimes: number[] = [];
     for (const v of pgViews) {
       const [ms, result] = await timeIt(() => db.execute(sql.raw(viewSql(v, pgColumns))));
-      rowsOf(result);
+      rowsOf<Record<string, unknown>>(result);
       pgTimes.push(ms);
     }
     const pgP95 = percentile(pgTimes, 95);

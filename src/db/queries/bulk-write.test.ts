@@ -13,6 +13,7 @@ import {
   upsertStaged,
   withoutIndexes,
 } from './bulk-write.ts';
+import { rowsOf } from '../rows.ts';
 
 /**
  * src/db/queries/bulk-write.ts on PGlite and PostgreSQL: staged values come back exactly, the
@@ -40,7 +41,6 @@ const SPEC: MergeSpec = {
 
 let database: Database;
 let db: Db;
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 const query = async <T>(text: string) => rowsOf<T>(await db.execute(sql.raw(text)));
 
 beforeAll(async () => {

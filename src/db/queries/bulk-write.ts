@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../create-db.ts';
+import { rowsOf } from '../rows.ts';
 
 /**
  * Bulk writes of an import (decision 017): rows go to a temporary staging table, then into the
@@ -32,8 +33,6 @@ export function isBulkLoad(incoming: number, stored: number): boolean {
 }
 
 const list = (names: string[], prefix = '') => names.map((n) => `${prefix}${n}`).join(', ');
-
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
 export async function countRows(tx: Db, table: string): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from ${table}`)));

@@ -13,6 +13,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { ChallengeHorizon, ChallengeLanguage, ChallengeStatus } from '../schema/challenges.ts';
 import type { Db } from '../create-db.ts';
 import { challenges, organisations } from '../schema/index.ts';
+import { rowsOf } from '../rows.ts';
 
 export type SimilarityChallengeRow = {
   id: string;
@@ -44,10 +45,6 @@ type RawRow = {
   merged_into_id: string | null;
   created_at: Date | string;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 // node-postgres returns text[] as an array; keep a fallback for the literal form.
 function textArray(value: string[] | string): string[] {

@@ -6,6 +6,7 @@ import { planCordisParticipations } from '../../domain/cordis/cordis-import.ts';
 import type { Database, Db } from '../create-db.ts';
 import { BULK_LOAD_MIN_ROWS } from './bulk-write.ts';
 import { storeCordisParticipationFile } from './cordis.ts';
+import { rowsOf } from '../rows.ts';
 
 /**
  * storeCordisParticipationFile's three ways (decision 017) store the same tables with the same
@@ -16,8 +17,6 @@ import { storeCordisParticipationFile } from './cordis.ts';
 
 let database: Database;
 let db: Db;
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;

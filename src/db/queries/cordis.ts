@@ -21,6 +21,7 @@ import {
   cordisProjectScivoc,
   organisations,
 } from '../schema/index.ts';
+import { rowsOf } from '../rows.ts';
 import { recordAudit } from './audit.ts';
 import {
   BULK_CHUNK,
@@ -68,8 +69,6 @@ async function chunked<T>(
 }
 
 type Written = { inserted: boolean };
-const rowsOf = (result: unknown): Written[] =>
-  ((result as { rows?: Written[] }).rows ?? (result as Written[])) as Written[];
 
 /** Serialises the imports of one CORDIS table: two commits run one after the other. */
 export async function lockCordisImport(tx: Db, kind: string): Promise<void> {
@@ -198,7 +197,7 @@ export function upsertCordisProjects(
 ): Promise<UpsertCounts> {
   // Arrays of arrays do not unnest row by row: topics and concepts travel as JSON text.
   return chunked(rows, async (chunk) =>
-    rowsOf(
+    rowsOf<Written>(
       await tx.execute(sql`
         insert into cordis_projects as o
           (id, acronym, title, status, topics, framework_programme, legal_basis, master_call, sub_call,
@@ -242,7 +241,7 @@ export function upsertCordisProjects(
 
 export function upsertCordisTopics(tx: Db, rows: readonly CordisTopicRow[]): Promise<UpsertCounts> {
   return chunked(rows, async (chunk) =>
-    rowsOf(
+    rowsOf<Written>(
       await tx.execute(sql`
         insert into cordis_topics as o (code, title)
         select * from unnest(${p(column(chunk, 'code'))}::text[], ${p(column(chunk, 'title'))}::text[])
@@ -255,7 +254,7 @@ export function upsertCordisTopics(tx: Db, rows: readonly CordisTopicRow[]): Pro
 
 export function upsertCordisScivoc(tx: Db, rows: readonly CordisScivocRow[]): Promise<UpsertCounts> {
   return chunked(rows, async (chunk) =>
-    rowsOf(
+    rowsOf<Written>(
       await tx.execute(sql`
         insert into cordis_project_scivoc as o (project_id, code, path, title)
         select * from unnest(

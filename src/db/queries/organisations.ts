@@ -19,6 +19,7 @@ import {
   researchInfrastructure,
 } from '../schema/index.ts';
 import { diffFields, recordAudit } from './audit.ts';
+import { rowsOf } from '../rows.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type CompetenceRow = typeof organisationCompetences.$inferSelect;
@@ -371,9 +372,4 @@ export async function searchOrganisationText(db: Db, search: SearchText): Promis
   const result = new Map<string, number>();
   for (const row of rowsOf<{ id: string; rank: number }>(rows)) result.set(row.id, Number(row.rank));
   return result;
-}
-
-/** node-postgres answers `{rows}`, PGlite answers `{rows}` too but typed differently. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

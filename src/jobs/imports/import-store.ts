@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/auth/roles.ts';
 import type { ColumnMapping } from '../../domain/imports/column-mapping.ts';
 import type { ImportReport } from '../../domain/imports/import-report.ts';
 import type { ImportFileType } from './parse-file.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 /**
  * The `imports` row is both the uploaded file and its durable job (decision 007). These are
@@ -169,10 +170,6 @@ export async function saveImportMapping(
 }
 
 // ── The job side ────────────────────────────────────────────────────────────────────────
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /**
  * Claims the oldest queued import, or a running one whose runner stopped sending heartbeats.
