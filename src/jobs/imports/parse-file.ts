@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { checkHeaders } from '../../domain/imports/column-mapping.ts';
 import { readCsvBatches } from '../../domain/imports/csv-records.ts';
 import { columnLetter, type FileProblem, fileProblem } from '../../domain/imports/file-problems.ts';
-import type { ParsedTable, RowError } from '../../domain/imports/import-kind.ts';
+import type { RowError } from '../../domain/imports/import-kind.ts';
 import { decodeUtf8Text, detectDelimiter } from '../../domain/imports/text-encoding.ts';
 
 /**
@@ -11,10 +11,6 @@ import { decodeUtf8Text, detectDelimiter } from '../../domain/imports/text-encod
  * the file name. Row numbers are the ones a spreadsheet shows, the header row being 1.
  */
 export type ImportFileType = 'csv' | 'xlsx';
-
-export type ParseResult =
-  | { ok: true; table: ParsedTable; delimiter: string | null }
-  | { ok: false; problem: FileProblem };
 
 export const FORMULA_MESSAGE = 'Formulas are not accepted — paste values';
 
@@ -95,29 +91,6 @@ export async function openImportFile(
   options: { delimiter?: string } = {},
 ): Promise<OpenResult> {
   return type === 'csv' ? openCsvFile(bytes, options.delimiter) : openXlsxFile(bytes);
-}
-
-/** The whole file as one table, every row in memory: for small files and the tests. */
-export async function parseImportFile(
-  bytes: Uint8Array,
-  type: ImportFileType,
-  options: { delimiter?: string } = {},
-): Promise<ParseResult> {
-  const opened = await openImportFile(bytes, type, options);
-  if (!opened.ok) return opened;
-  const { file } = opened;
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  const read = await file.read((batch) => {
-    for (let i = 0; i < batch.rows.length; i++) {
-      rows.push(batch.rows[i]!);
-      rowNumbers.push(batch.rowNumbers[i]!);
-    }
-  });
-  if (!read.ok) return read;
-  const table: ParsedTable = { headers: file.headers, rows, rowNumbers };
-  if (file.problems.length) table.problems = file.problems;
-  return { ok: true, table, delimiter: file.delimiter };
 }
 
 /** Raw records as the file holds them; `rowNumbers` when they are not `first`, `first + 1` … */

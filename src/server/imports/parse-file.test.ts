@@ -4,7 +4,32 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CSV_BATCH_RECORDS } from '../../domain/imports/csv-records.ts';
-import { detectFileType, FORMULA_MESSAGE, parseImportFile } from '../../jobs/imports/parse-file.ts';
+import type { ParsedTable } from '../../domain/imports/import-kind.ts';
+import {
+  detectFileType,
+  FORMULA_MESSAGE,
+  type ImportFileType,
+  openImportFile,
+} from '../../jobs/imports/parse-file.ts';
+
+/** The whole file as one table, read through openImportFile batch by batch as the runner reads it. */
+async function parseImportFile(
+  bytes: Uint8Array,
+  type: ImportFileType,
+  options: { delimiter?: string } = {},
+) {
+  const opened = await openImportFile(bytes, type, options);
+  if (!opened.ok) return opened;
+  const { file } = opened;
+  const table: ParsedTable = { headers: file.headers, rows: [], rowNumbers: [] };
+  const read = await file.read((batch) => {
+    table.rows.push(...batch.rows);
+    table.rowNumbers.push(...batch.rowNumbers);
+  });
+  if (!read.ok) return read;
+  if (file.problems.length) table.problems = file.problems;
+  return { ok: true as const, table, delimiter: file.delimiter };
+}
 
 async function parse(data: Buffer | string, type: 'csv' | 'xlsx' = 'csv', delimiter?: string) {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
