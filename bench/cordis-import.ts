@@ -211,9 +211,10 @@ async function bareCopy(database: Database, bytes: Buffer): Promise<number> {
  * The import job's phases on the file in memory, as run-import.ts runs them: read the file
  * batch by batch (parse-file.ts), mapping (the suggested mapping — the official names map
  * themselves) and validating each batch's rows as it is read, then one transaction with the
- * kind's commit and the import's audit row. Not through runImport itself: 1,000,000 participations are ~300 MB, more
- * than the upload limit (250 MB) and than a bytea parameter carries through either driver (hex
- * text beyond V8's string limit); the test suite runs the real runner on the fixtures.
+ * kind's commit and the import's audit row. Not through runImport itself: 1,000,000
+ * participations are ~300 MB, more than the upload limit (250 MB) and than a bytea parameter
+ * carries through either driver (hex text beyond V8's string limit); the test suite runs the
+ * real runner on the fixtures.
  */
 async function importInMemory(database: Database, bytes: Buffer, actor: UserActor) {
   const { db } = database;

@@ -7,11 +7,13 @@ import type { Db } from '../create-db.ts';
 import { rowsOf } from '../rows.ts';
 
 /**
- * Bulk writes of an import (decision 017): rows go to a temporary staging table, then into the
- * stored table in one statement — an upsert that writes only rows whose values differ, or, for a
- * load large against the stored table, a merge into the table with its keys and indexes dropped
- * and built again once afterwards (`withoutIndexes`). Both are generated from one `MergeSpec`,
- * so they store the same rows and return the same counts.
+ * Bulk writes of an import (decision 017), all by binary COPY (`copyRows`): straight into a
+ * table the caller found empty, or into a temporary staging table (`stageRows`) and from there
+ * into the stored table in one statement — an upsert that writes only rows whose values differ,
+ * or, for a load large against the stored table, a merge. Straight copies and merges run with
+ * the table's keys and indexes dropped and built again once afterwards (`withoutIndexes`). The
+ * upsert and the merge are generated from one `MergeSpec`, so they store the same rows and
+ * return the same counts.
  *
  * Every identifier here comes from the code, never from a file: values travel as COPY data or
  * bound parameters.
