@@ -240,7 +240,8 @@ describe('challenges, from a submission to a project idea', () => {
     await page.goto(`${kenno().baseUrl}/challenges?language=sv`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Utmaningar');
     expect(await page.getByLabel('Skrivspråk').inputValue()).toBe('sv');
-    expect(await page.locator('.result-card__title').allInnerTexts()).toContain(SWEDISH);
+    // The heading is there before the filtered list has loaded: wait for the list.
+    await expect.poll(() => page.locator('.result-card__title').allInnerTexts()).toContain(SWEDISH);
     await context.close();
   });
 });
