@@ -32,6 +32,11 @@ export type CreateDbOptions =
   /** An in-memory PGlite, optionally loaded from a dump (tests clone a prepared one). */
   | { memory: true; loadDataDir?: Blob };
 
+/** Whether `db` is the embedded database (PGlite: one connection, held by a transaction). */
+export function isEmbedded(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Opens PGlite (embedded, default) or a PostgreSQL server (`url`) and applies migrations. */

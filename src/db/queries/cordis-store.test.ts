@@ -5,14 +5,16 @@ import type { CordisParticipationRow } from '../../domain/cordis/cordis-import.t
 import { planCordisParticipations } from '../../domain/cordis/cordis-import.ts';
 import type { Database, Db } from '../create-db.ts';
 import { BULK_LOAD_MIN_ROWS } from './bulk-write.ts';
-import { storeCordisParticipationFile } from './cordis.ts';
+import { cordisParticipationData, storeCordisParticipationFile } from './cordis-participation-file.ts';
 import { rowsOf } from '../rows.ts';
 
 /**
  * storeCordisParticipationFile's three ways (decision 017) store the same tables with the same
  * counts: the first file copied straight into empty tables, a large file merged with the keys
  * dropped, and the refresh of a stored file upserted. A file of BULK_LOAD_MIN_ROWS
- * participations takes the first way into empty tables.
+ * participations takes the first way into empty tables. The data comes in chunks of BULK_CHUNK
+ * rows, as from the reader thread: a participation listed again after its chunk was copied is
+ * corrected at the end.
  */
 
 let database: Database;
@@ -51,9 +53,11 @@ function file(n: number, variant = 0): CordisParticipationRow[] {
 }
 
 async function store(rows: CordisParticipationRow[]) {
-  const plan = planCordisParticipations(rows);
   return db.transaction((tx) =>
-    storeCordisParticipationFile(tx, plan.organisations, plan.participations, 'import-1'),
+    storeCordisParticipationFile(tx, cordisParticipationData(rows, 'import-1'), {
+      importId: 'import-1',
+      expectedParticipations: rows.length,
+    }),
   );
 }
 
@@ -109,5 +113,43 @@ describe('storeCordisParticipationFile', () => {
       await db.execute(sql`select name from cordis_organisations where id = '900000004'`),
     );
     expect(one?.name).toBe('Organisation 4 renamed');
+  });
+
+  it('merges a participation listed again after its chunk was copied, on every way, as the plan does', async () => {
+    const rows = file(BULK_LOAD_MIN_ROWS);
+    // Rows 3 and 7 again, well after the first chunk (BULK_CHUNK rows) was taken: the higher
+    // role wins and the amounts add up.
+    const again = [rows[3]!, rows[7]!].map((r) => ({ ...r, role: 'coordinator', ecContribution: 1000 }));
+    const withDuplicates = [...rows.slice(0, 30_000), ...again, ...rows.slice(30_000)];
+    const plan = planCordisParticipations(withDuplicates);
+    expect(plan.duplicatesMerged).toBe(2);
+    const expected = plan.participations
+      .map((p) => ({
+        project_id: p.projectId,
+        organisation_id: p.organisationId,
+        role: p.role,
+        ec_contribution: p.ecContribution,
+      }))
+      .sort(
+        (a, b) =>
+          a.project_id.localeCompare(b.project_id) || a.organisation_id.localeCompare(b.organisation_id),
+      );
+    const stored = async () =>
+      rowsOf<{ project_id: string; organisation_id: string; role: string; ec_contribution: number }>(
+        await db.execute(sql`
+          select project_id, organisation_id, role, ec_contribution from cordis_participations
+          order by project_id, organisation_id`),
+      );
+
+    const straight = await store(withDuplicates);
+    expect(straight.end.duplicatesMerged).toBe(2);
+    expect(straight.end.corrections).toHaveLength(2);
+    expect(await stored()).toEqual(expected);
+
+    // Upserted over a stored file: the same rows.
+    await db.execute(sql`delete from cordis_participations`);
+    await store(rows.slice(0, 10_000));
+    await store(withDuplicates);
+    expect(await stored()).toEqual(expected);
   });
 });

@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/auth/roles.ts';
-import type {
-  CordisOrganisationRecord,
-  CordisParticipationRecord,
-  CordisProjectRow,
-  CordisScivocRow,
-  CordisTopicRow,
-} from '../../domain/cordis/cordis-import.ts';
+import type { CordisProjectRow, CordisScivocRow, CordisTopicRow } from '../../domain/cordis/cordis-import.ts';
 import type {
   CordisLinkState,
   LinkChange,
@@ -23,19 +17,7 @@ import {
 } from '../schema/index.ts';
 import { rowsOf } from '../rows.ts';
 import { recordAudit } from './audit.ts';
-import {
-  BULK_CHUNK,
-  copyRows,
-  countRows,
-  isBulkLoad,
-  type MergeSpec,
-  mergeStagedUnindexed,
-  type StageColumn,
-  stageRows,
-  type UpsertCounts,
-  upsertStaged,
-  withoutIndexes,
-} from './bulk-write.ts';
+import { BULK_CHUNK, type UpsertCounts } from './bulk-write.ts';
 
 /**
  * The CORDIS tables (cordis_projects, cordis_organisations, cordis_participations,
@@ -75,120 +57,7 @@ export async function lockCordisImport(tx: Db, kind: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kenno:import:${kind}`}))`);
 }
 
-// ─── organization.csv: organisations and participations ─────────────────────────────────
-
-const ORGANISATION_COLUMNS: StageColumn<CordisOrganisationRecord>[] = [
-  { name: 'id', type: 'text', value: (r) => r.id },
-  { name: 'vat_number', type: 'text', value: (r) => r.vatNumber },
-  { name: 'name', type: 'text', value: (r) => r.name },
-  { name: 'short_name', type: 'text', value: (r) => r.shortName },
-  { name: 'sme', type: 'boolean', value: (r) => r.sme },
-  { name: 'activity_type', type: 'text', value: (r) => r.activityType },
-  { name: 'country', type: 'text', value: (r) => r.country },
-  { name: 'city', type: 'text', value: (r) => r.city },
-  { name: 'url', type: 'text', value: (r) => r.url },
-];
-
-const PARTICIPATION_COLUMNS: StageColumn<CordisParticipationRecord>[] = [
-  { name: 'project_id', type: 'text', value: (r) => r.projectId },
-  { name: 'organisation_id', type: 'text', value: (r) => r.organisationId },
-  { name: 'role', type: 'text', value: (r) => r.role },
-  { name: 'ec_contribution', type: 'float8', value: (r) => r.ecContribution },
-  { name: 'total_cost', type: 'float8', value: (r) => r.totalCost },
-  { name: 'active', type: 'boolean', value: (r) => r.active },
-];
-
-const names = (columns: StageColumn<never>[]) => columns.map((c) => c.name);
-
-function organisationsSpec(importId: string): MergeSpec {
-  return {
-    table: 'cordis_organisations',
-    stage: 'cordis_stage_organisations',
-    key: ['id'],
-    columns: names(ORGANISATION_COLUMNS).slice(1),
-    stamp: [
-      { column: 'import_id', value: sql`${importId}` },
-      { column: 'updated_at', value: sql`now()` },
-    ],
-  };
-}
-
-const PARTICIPATIONS_SPEC: MergeSpec = {
-  table: 'cordis_participations',
-  stage: 'cordis_stage_participations',
-  key: ['project_id', 'organisation_id'],
-  columns: names(PARTICIPATION_COLUMNS).slice(2),
-};
-
-/**
- * Stores the organisations and participations of one organization.csv. Files add and update,
- * never delete. Three ways, by what is stored (decision 017): the first file into empty tables
- * is copied straight into them; a file large against the stored participations (another
- * framework programme) is staged and merged — in both, the tables' keys and indexes are dropped
- * and built again once afterwards (src/db/queries/bulk-write.ts) — and the monthly refresh of a
- * stored file is staged and upserted. `organisations` must be unique by id and `participations`
- * by (project, organisation): planCordisParticipations makes them so.
- */
-export async function storeCordisParticipationFile(
-  db: Db,
-  organisations: readonly CordisOrganisationRecord[],
-  participations: readonly CordisParticipationRecord[],
-  importId: string,
-): Promise<{ organisations: UpsertCounts; participations: UpsertCounts }> {
-  // Its own transaction (a savepoint inside the import's): the staging tables live until its end.
-  return db.transaction(async (t) => {
-    const stored = await countRows(t, 'cordis_participations');
-    const tables = ['cordis_participations', 'cordis_organisations'];
-    if (!isBulkLoad(participations.length, stored)) {
-      return staged(t, organisations, participations, async () => ({
-        // Organisations first: the participations' foreign key needs them.
-        organisations: await upsertStaged(t, organisationsSpec(importId), organisations.length),
-        participations: await upsertStaged(t, PARTICIPATIONS_SPEC, participations.length),
-      }));
-    }
-    // The lock the drop of the keys takes anyway, taken before the tables are found empty.
-    await t.execute(sql.raw(`lock table ${tables.join(', ')} in access exclusive mode`));
-    const empty =
-      (await countRows(t, 'cordis_participations')) === 0 &&
-      (await countRows(t, 'cordis_organisations')) === 0;
-    if (empty) {
-      return withoutIndexes(t, tables, async () => {
-        const stamp: StageColumn<CordisOrganisationRecord> = {
-          name: 'import_id',
-          type: 'text',
-          value: () => importId,
-        };
-        await copyRows(t, 'cordis_organisations', [...ORGANISATION_COLUMNS, stamp], organisations);
-        await copyRows(t, 'cordis_participations', PARTICIPATION_COLUMNS, participations);
-        const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
-        return {
-          organisations: created(organisations.length),
-          participations: created(participations.length),
-        };
-      });
-    }
-    return staged(t, organisations, participations, () =>
-      withoutIndexes(t, tables, async () => ({
-        organisations: await mergeStagedUnindexed(t, organisationsSpec(importId), organisations.length),
-        participations: await mergeStagedUnindexed(t, PARTICIPATIONS_SPEC, participations.length),
-      })),
-    );
-  });
-}
-
-/** Runs `write` with both files' rows in staging tables, dropped afterwards. */
-async function staged<T>(
-  t: Db,
-  organisations: readonly CordisOrganisationRecord[],
-  participations: readonly CordisParticipationRecord[],
-  write: () => Promise<T>,
-): Promise<T> {
-  await stageRows(t, 'cordis_stage_organisations', ORGANISATION_COLUMNS, organisations);
-  await stageRows(t, 'cordis_stage_participations', PARTICIPATION_COLUMNS, participations);
-  const result = await write();
-  await t.execute(sql`drop table cordis_stage_organisations, cordis_stage_participations`);
-  return result;
-}
+// organization.csv (organisations and participations): cordis-participation-file.ts.
 
 export function upsertCordisProjects(
   tx: Db,

@@ -241,60 +241,145 @@ const ROLE_RANK: Record<string, number> = { coordinator: 3, participant: 2, bene
 const sum = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
 /**
- * Organisations and participations of an organization.csv: an organisation's details come from
- * its last row in the file (the file lists participations; an organisation appears once per
- * project). An organisation listed twice in one project (a rare case in the published data) is
- * one participation: the higher role, the amounts added up.
+ * Organisations and participations of an organization.csv, row by row as the file is read: an
+ * organisation's details come from its last row in the file (the file lists participations; an
+ * organisation appears once per project). An organisation listed twice in one project (a rare
+ * case in the published data) is one participation: the higher role, the amounts added up.
+ *
+ * Built for a million rows: the participations not yet taken are the rows themselves; once
+ * taken (`takePending`, to be written) only what a merge needs stays, in typed arrays — keeping
+ * a million row objects alive cost seconds of garbage collection. A participation merged after
+ * it was taken is kept, with its merged values, among the corrections.
  */
+export class CordisParticipationPlan {
+  private count = 0;
+  private taken = 0;
+  private pending: CordisParticipationRecord[] = [];
+  private readonly corrected = new Map<number, CordisParticipationRecord>();
+  private mergedCount = 0;
+  // What a merge needs of each participation, by its index: role (as a code), amounts, active.
+  private roles = new Uint16Array(1 << 16);
+  private ec = new Float64Array(1 << 16);
+  private tc = new Float64Array(1 << 16);
+  private active = new Int8Array(1 << 16);
+  private readonly roleNames: string[] = [];
+  private readonly roleCodes = new Map<string, number>();
+  // The row each organisation was last seen on; records are made once per organisation.
+  private readonly lastRowOf = new Map<string, CordisParticipationRow>();
+  // Project → organisation → its participation's index: no composite string key per row.
+  private readonly byProject = new Map<string, Map<string, number>>();
+
+  get duplicatesMerged(): number {
+    return this.mergedCount;
+  }
+
+  get participationCount(): number {
+    return this.count;
+  }
+
+  add(r: CordisParticipationRow): void {
+    this.lastRowOf.set(r.organisationId, r);
+    let inProject = this.byProject.get(r.projectId);
+    if (!inProject) {
+      inProject = new Map();
+      this.byProject.set(r.projectId, inProject);
+    }
+    const at = inProject.get(r.organisationId);
+    if (at === undefined) {
+      inProject.set(r.organisationId, this.count);
+      this.keep(this.count++, r);
+      this.pending.push(r);
+      return;
+    }
+    this.mergedCount++;
+    const merged = this.merge(at, r);
+    this.keep(at, merged);
+    if (at >= this.taken) this.pending[at - this.taken] = merged;
+    else this.corrected.set(at, merged);
+  }
+
+  /** The participations first seen since the last call, with their values merged so far. */
+  takePending(): CordisParticipationRecord[] {
+    const pending = this.pending;
+    this.taken = this.count;
+    this.pending = [];
+    return pending;
+  }
+
+  /** Participations merged with a row read after they were taken: their final values. */
+  corrections(): CordisParticipationRecord[] {
+    return [...this.corrected.values()];
+  }
+
+  organisations(): CordisOrganisationRecord[] {
+    return Array.from(this.lastRowOf.values(), (r) => ({
+      id: r.organisationId,
+      vatNumber: r.vatNumber,
+      name: r.name,
+      shortName: r.shortName,
+      sme: r.sme,
+      activityType: r.activityType,
+      country: r.country,
+      city: r.city,
+      url: r.url,
+    }));
+  }
+
+  private merge(at: number, r: CordisParticipationRow): CordisParticipationRecord {
+    const rank = (role: string) => ROLE_RANK[role.toLowerCase()] ?? 0;
+    const role = this.roleNames[this.roles[at]!]!;
+    const ec = this.ec[at]!;
+    const tc = this.tc[at]!;
+    const active = this.active[at]!;
+    return {
+      projectId: r.projectId,
+      organisationId: r.organisationId,
+      role: rank(r.role) > rank(role) ? r.role : role,
+      ecContribution: sum(Number.isNaN(ec) ? null : ec, r.ecContribution),
+      totalCost: sum(Number.isNaN(tc) ? null : tc, r.totalCost),
+      active: active === 1 || r.active === true ? true : (r.active ?? (active === -1 ? null : active === 1)),
+    };
+  }
+
+  private keep(at: number, p: CordisParticipationRecord): void {
+    if (at >= this.roles.length) this.grow();
+    let code = this.roleCodes.get(p.role);
+    if (code === undefined) {
+      code = this.roleNames.push(p.role) - 1;
+      this.roleCodes.set(p.role, code);
+    }
+    this.roles[at] = code;
+    this.ec[at] = p.ecContribution ?? Number.NaN;
+    this.tc[at] = p.totalCost ?? Number.NaN;
+    this.active[at] = p.active === null ? -1 : p.active ? 1 : 0;
+  }
+
+  private grow(): void {
+    const bigger = <A extends Uint16Array | Float64Array | Int8Array>(from: A, make: (n: number) => A): A => {
+      const to = make(from.length * 2);
+      to.set(from as never);
+      return to;
+    };
+    this.roles = bigger(this.roles, (n) => new Uint16Array(n));
+    this.ec = bigger(this.ec, (n) => new Float64Array(n));
+    this.tc = bigger(this.tc, (n) => new Float64Array(n));
+    this.active = bigger(this.active, (n) => new Int8Array(n));
+  }
+}
+
+/** The plan of a whole file's rows at once. */
 export function planCordisParticipations(rows: readonly CordisParticipationRow[]): {
   organisations: CordisOrganisationRecord[];
   participations: CordisParticipationRecord[];
   duplicatesMerged: number;
 } {
-  // The row each organisation was last seen on; records are made once per organisation.
-  const lastRowOf = new Map<string, CordisParticipationRow>();
-  // Project → organisation → its participation's index: no composite string key per row.
-  const byProject = new Map<string, Map<string, number>>();
-  // A participation listed once (nearly all) is its row itself: a million rows, no copies.
-  const participations: CordisParticipationRecord[] = [];
-  let duplicatesMerged = 0;
-  for (const r of rows) {
-    lastRowOf.set(r.organisationId, r);
-    let inProject = byProject.get(r.projectId);
-    if (!inProject) {
-      inProject = new Map();
-      byProject.set(r.projectId, inProject);
-    }
-    const at = inProject.get(r.organisationId);
-    if (at === undefined) {
-      inProject.set(r.organisationId, participations.length);
-      participations.push(r);
-      continue;
-    }
-    duplicatesMerged++;
-    const before = participations[at]!;
-    const rank = (role: string) => ROLE_RANK[role.toLowerCase()] ?? 0;
-    participations[at] = {
-      projectId: r.projectId,
-      organisationId: r.organisationId,
-      role: rank(r.role) > rank(before.role) ? r.role : before.role,
-      ecContribution: sum(before.ecContribution, r.ecContribution),
-      totalCost: sum(before.totalCost, r.totalCost),
-      active: before.active === true || r.active === true ? true : (r.active ?? before.active),
-    };
-  }
-  const organisations = Array.from(lastRowOf.values(), (r) => ({
-    id: r.organisationId,
-    vatNumber: r.vatNumber,
-    name: r.name,
-    shortName: r.shortName,
-    sme: r.sme,
-    activityType: r.activityType,
-    country: r.country,
-    city: r.city,
-    url: r.url,
-  }));
-  return { organisations, participations, duplicatesMerged };
+  const plan = new CordisParticipationPlan();
+  for (const r of rows) plan.add(r);
+  return {
+    organisations: plan.organisations(),
+    participations: plan.takePending(),
+    duplicatesMerged: plan.duplicatesMerged,
+  };
 }
 
 // ─── project.csv ─────────────────────────────────────────────────────────────────────────

@@ -46,3 +46,8 @@ export function buildRowErrorReport(errors: RowError[], headers: string[] = []):
   if (sorted.length > shown.length) report.moreErrors = sorted.length - shown.length;
   return report;
 }
+
+/** A file that could not be read (not a table, an unclosed quote …): nothing was imported. */
+export function fileProblemReport(problem: FileProblem): ImportReport {
+  return { failure: { code: 'file', message: problem.message }, fileError: problem };
+}

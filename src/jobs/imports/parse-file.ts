@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkHeaders } from '../../domain/imports/column-mapping.ts';
 import { readCsvBatches } from '../../domain/imports/csv-records.ts';
 import { columnLetter, type FileProblem, fileProblem } from '../../domain/imports/file-problems.ts';
@@ -263,7 +263,10 @@ function fitRow(cells: string[], width: number): string[] {
 }
 
 async function openXlsxFile(bytes: Uint8Array): Promise<OpenResult> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook comes: it takes most of a second to load, and a reader thread
+  // (reader/) given a CSV file never needs it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs types its argument as the old (pre-generic) Buffer.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -286,7 +289,7 @@ async function openXlsxFile(bytes: Uint8Array): Promise<OpenResult> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const read = readCell(cell);
+      const read = readCell(cell, Excel.ValueType);
       if ('problem' in read) problems.push({ row: rowNumber, column, ...read.problem });
       cells[column - 1] = read.text;
     });
@@ -301,29 +304,29 @@ async function openXlsxFile(bytes: Uint8Array): Promise<OpenResult> {
 type CellRead = { text: string } | { text: string; problem: { code: string; message: string } };
 
 /** One XLSX cell as text: shared and inline strings, rich text, numbers, dates as ISO. */
-function readCell(cell: ExcelJS.Cell): CellRead {
+function readCell(cell: ExcelJS.Cell, types: typeof ExcelJS.ValueType): CellRead {
   // The cells a merged area covers besides its first are empty, as in Excel's own CSV export.
   if (cell.isMerged && cell.master !== cell) return { text: '' };
   const value = cell.value;
   switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
+    case types.Null:
+    case types.Merge:
       return { text: '' };
-    case ExcelJS.ValueType.Formula:
+    case types.Formula:
       return { text: '', problem: { code: 'formula', message: FORMULA_MESSAGE } };
-    case ExcelJS.ValueType.Error: {
+    case types.Error: {
       const shown = (value as ExcelJS.CellErrorValue).error;
       return { text: '', problem: { code: 'error_value', message: `The cell shows the error ${shown}` } };
     }
-    case ExcelJS.ValueType.Date:
+    case types.Date:
       return { text: isoDate(value as Date) };
-    case ExcelJS.ValueType.Boolean:
+    case types.Boolean:
       return { text: value ? 'true' : 'false' };
-    case ExcelJS.ValueType.Number:
+    case types.Number:
       return { text: String(value) };
-    case ExcelJS.ValueType.RichText:
+    case types.RichText:
       return { text: (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
-    case ExcelJS.ValueType.Hyperlink: {
+    case types.Hyperlink: {
       const link = value as ExcelJS.CellHyperlinkValue;
       const text = link.text as unknown;
       if (typeof text === 'string') return { text };

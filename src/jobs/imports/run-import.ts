@@ -1,15 +1,19 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/create-db.ts';
+import { type Db, isEmbedded } from '../../db/create-db.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { users } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { AppError } from '../../domain/errors.ts';
-import { checkColumnMapping, rowMapper } from '../../domain/imports/column-mapping.ts';
-import type { FileProblem } from '../../domain/imports/file-problems.ts';
-import type { RowError } from '../../domain/imports/import-kind.ts';
+import { checkColumnMapping } from '../../domain/imports/column-mapping.ts';
+import type { ImportSummary, RowError } from '../../domain/imports/import-kind.ts';
 import { canImportKind } from '../../domain/imports/import-permissions.ts';
-import { buildRowErrorReport, type ImportReport } from '../../domain/imports/import-report.ts';
-import type { ValidRow } from './import-job-kind.ts';
+import {
+  buildRowErrorReport,
+  fileProblemReport,
+  type ImportReport,
+} from '../../domain/imports/import-report.ts';
+import { checkFileRows, columnOf } from './check-rows.ts';
+import type { AnyImportJobKind, ValidRow } from './import-job-kind.ts';
 import {
   failImport,
   finishImport,
@@ -19,15 +23,8 @@ import {
   releaseImport,
 } from './import-store.ts';
 import { openImportFile } from './parse-file.ts';
+import { ReadRejected, readInThread } from './reader/read-in-thread.ts';
 import { findImportKind } from './registry.ts';
-
-/**
- * Progress is written every this many rows (and the event loop gets a turn, for heartbeats) —
- * or, in a larger file, at most PROGRESS_STEPS times: a write per 500 rows would cost a
- * million-row file 2,000 writes.
- */
-export const PROGRESS_EVERY_ROWS = 500;
-export const PROGRESS_STEPS = 200;
 
 export type ImportProgress = { id: string; done: number; total: number; phase: 'validating' | 'saving' };
 
@@ -44,7 +41,10 @@ export type RunOutcome = 'done' | 'failed' | 'released' | 'lost';
 
 /** Thrown inside the commit transaction to roll it back with the rows' errors. */
 class RowsRejected extends Error {
-  constructor(readonly errors: RowError[]) {
+  constructor(
+    readonly errors: RowError[],
+    readonly headers: string[],
+  ) {
     super('rows rejected');
   }
 }
@@ -75,17 +75,8 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
     });
   }
   const definition = kind.definition;
-  const opened = await openImportFile(job.fileData, job.fileType, {
-    ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
-  });
-  if (!opened.ok) return fail(fileFailure(opened.problem));
-  const { file } = opened;
   const mapping = job.mapping ?? {};
-  const mappingProblems = checkColumnMapping(definition.fields, file.headers, mapping);
-  if (mappingProblems.length) {
-    return fail({ failure: { code: 'mapping', message: mappingProblems.map((p) => p.message).join('; ') } });
-  }
-
+  const withColumn = columnOf(mapping);
   // The rows counted when the file was uploaded; the file itself is read as rows are checked.
   let total = job.options.totalRows ?? 0;
   const progress = async (done: number, phase: 'validating' | 'saving') => {
@@ -93,76 +84,95 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
     if (!mine) throw new AbortedRun('lost');
     await options.onProgress?.({ id, done, total, phase });
   };
+  const meta = { importId: id, actor };
+  /** The import's one transaction: the kind's writes, the audit row and the status `done`. */
+  const commit = async (
+    headers: string[],
+    write: (tx: Db) => Promise<{ summary: ImportSummary; errors: RowError[] }>,
+  ): Promise<RunOutcome> => {
+    await db.transaction(async (tx) => {
+      const result = await write(tx);
+      if (result.errors.length) throw new RowsRejected(result.errors.map(withColumn), headers);
+      await recordAudit(tx, {
+        actor,
+        action: 'import',
+        entity: 'import',
+        entityId: id,
+        changes: { kind: job.kind, fileName: job.fileName, rows: total, summary: result.summary },
+      });
+      const finished = await finishImport(tx, id, workerId, { summary: result.summary }, total);
+      // Another runner took the import over while this one stalled: write nothing.
+      if (!finished) throw new AbortedRun('lost');
+    });
+    return 'done';
+  };
 
   try {
+    if (kind.readInThread) {
+      const threaded = kind.readInThread;
+      return await readInThreadAndCommit(
+        options,
+        job,
+        { definition, mapping, total },
+        {
+          fail,
+          progress: async (done, estimate, phase) => {
+            total = estimate;
+            await progress(done, phase);
+          },
+          commit: (headers, data) =>
+            commit(headers, (tx) => threaded.commit(tx, data, { ...meta, expectedRows: total })),
+        },
+      );
+    }
+    const opened = await openImportFile(job.fileData, job.fileType, {
+      ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
+    });
+    if (!opened.ok) return fail(fileProblemReport(opened.problem));
+    const { file } = opened;
+    const mappingProblems = checkColumnMapping(definition.fields, file.headers, mapping);
+    if (mappingProblems.length) return fail(mappingFailure(mappingProblems.map((p) => p.message)));
+
     await progress(0, 'validating');
     const context = await kind.loadContext(db, actor, job.options.params ?? {});
-    const columnOf = (error: RowError): RowError =>
-      error.column === null && error.field
-        ? { ...error, column: mapping[error.field] ?? error.field }
-        : error;
-    const errors: RowError[] = [...file.problems];
-    // A cell the parser refused (a formula) is reported once, not again as, say, "missing".
-    const refused = new Set(file.problems.map((p) => `${p.row}\t${p.column}`));
     const values: ValidRow<unknown>[] = [];
-    const mapRow = rowMapper(file.headers, mapping);
-    let done = 0;
-    let every = 0;
-    const read = await file.read(async ({ rows, rowNumbers, fraction }) => {
-      // Before the last batch, the total is the upload's count or what the file's size suggests.
-      total =
-        fraction >= 1 ? done + rows.length : Math.max(total, Math.round((done + rows.length) / fraction));
-      every ||= options.progressEvery ?? Math.max(PROGRESS_EVERY_ROWS, Math.ceil(total / PROGRESS_STEPS));
-      for (let i = 0; i < rows.length; i++) {
-        const row = rowNumbers[i]!;
-        const result = definition.validateRow(mapRow(rows[i]!), row, context);
-        if (result.ok) values.push({ row, value: result.value });
-        else errors.push(...result.errors.map(columnOf).filter((e) => !refused.has(`${e.row}\t${e.column}`)));
-        done++;
-        if (done % every === 0 && done < total) {
+    const read = await checkFileRows(
+      file,
+      definition,
+      mapping,
+      context,
+      {
+        valid: (row, value) => values.push({ row, value }),
+        progress: async (done, estimate) => {
+          total = estimate;
           if (signal.aborted) throw new AbortedRun('stopping');
           await progress(done, 'validating');
-        }
-      }
-    });
-    if (!read.ok) return fail(fileFailure(read.problem));
+        },
+      },
+      { totalHint: total, ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}) },
+    );
+    if (!read.ok) return fail(fileProblemReport(read.problem));
     total = read.rowCount;
-    errors.push(...(definition.validateAll?.(values, context) ?? []).map(columnOf));
-    if (kind.checkStored) errors.push(...(await kind.checkStored(db, values, context)).map(columnOf));
+    const errors = read.errors;
+    errors.push(...(definition.validateAll?.(values, context) ?? []).map(withColumn));
+    if (kind.checkStored) errors.push(...(await kind.checkStored(db, values, context)).map(withColumn));
     if (errors.length) return fail(buildRowErrorReport(errors, file.headers));
     if (signal.aborted) throw new AbortedRun('stopping');
 
     await progress(total, 'saving');
-    try {
-      await db.transaction(async (tx) => {
-        const result = await kind.commit(tx, values, context, { importId: id, actor });
-        if (result.errors.length) throw new RowsRejected(result.errors.map(columnOf));
-        await recordAudit(tx, {
-          actor,
-          action: 'import',
-          entity: 'import',
-          entityId: id,
-          changes: { kind: job.kind, fileName: job.fileName, rows: total, summary: result.summary },
-        });
-        const finished = await finishImport(tx, id, workerId, { summary: result.summary }, total);
-        // Another runner took the import over while this one stalled: write nothing.
-        if (!finished) throw new AbortedRun('lost');
-      });
-    } catch (error) {
-      if (error instanceof RowsRejected) return fail(buildRowErrorReport(error.errors, file.headers));
-      if (isUniqueViolation(error)) {
-        return fail({
-          failure: {
-            code: 'conflict',
-            message:
-              'Organisations were changed by someone else while the import was saved; nothing was imported. Run it again.',
-          },
-        });
-      }
-      throw error;
-    }
-    return 'done';
+    return await commit(file.headers, (tx) => kind.commit(tx, values, context, meta));
   } catch (error) {
+    if (error instanceof RowsRejected) return fail(buildRowErrorReport(error.errors, error.headers));
+    if (error instanceof ReadRejected) return fail(error.report);
+    if (isUniqueViolation(error)) {
+      return fail({
+        failure: {
+          code: 'conflict',
+          message:
+            'Organisations were changed by someone else while the import was saved; nothing was imported. Run it again.',
+        },
+      });
+    }
     if (error instanceof AbortedRun) {
       if (error.reason === 'stopping') {
         await releaseImport(db, id, workerId);
@@ -174,9 +184,89 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
   }
 }
 
-const fileFailure = (problem: FileProblem): ImportReport => ({
-  failure: { code: 'file', message: problem.message },
-  fileError: problem,
+/**
+ * A kind read in its own thread (ImportJobKind.readInThread): the transaction opens once the
+ * thread has the file's header, and the kind writes the rows' data as the thread sends it. The
+ * database is a server: progress is written as usual; the embedded database is held by the
+ * transaction — nothing else could read the progress — so it is only reported to `onProgress`.
+ * A stop during the read rolls the transaction back and hands the import back to the queue;
+ * once every row is read, the commit finishes.
+ */
+async function readInThreadAndCommit(
+  options: RunOptions,
+  job: ImportRowWithFile,
+  file: { definition: AnyImportJobKind['definition']; mapping: Record<string, string>; total: number },
+  steps: {
+    fail(report: ImportReport): Promise<RunOutcome>;
+    progress(done: number, total: number, phase: 'validating' | 'saving'): Promise<void>;
+    commit(headers: string[], data: AsyncGenerator<Uint8Array, unknown, void>): Promise<RunOutcome>;
+  },
+): Promise<RunOutcome> {
+  const { signal } = options;
+  const embedded = isEmbedded(options.db);
+  let total = file.total;
+  let writing: Promise<void> = Promise.resolve();
+  let failed: unknown = null;
+  const reader = readInThread(
+    {
+      kind: job.kind,
+      bytes: job.fileData,
+      fileType: job.fileType,
+      ...(file.definition.delimiter ? { delimiter: file.definition.delimiter } : {}),
+      mapping: file.mapping,
+      importId: job.id,
+      totalHint: total,
+      ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}),
+    },
+    (done, estimate) => {
+      total = estimate;
+      const report = embedded
+        ? () => options.onProgress?.({ id: job.id, done, total, phase: 'validating' })
+        : () => steps.progress(done, total, 'validating');
+      // One write at a time, in order; the first failure (a lost claim) ends the read.
+      writing = writing.then(async () => {
+        if (failed) return;
+        try {
+          await report();
+        } catch (error) {
+          failed = error;
+        }
+      });
+    },
+  );
+  try {
+    const opened = await reader.opened;
+    if (!opened.ok) return await steps.fail(fileProblemReport(opened.problem));
+    if (opened.mappingProblems.length) return await steps.fail(mappingFailure(opened.mappingProblems));
+    const { headers } = opened;
+    await steps.progress(0, total, 'validating');
+    const checked = async function* (): AsyncGenerator<Uint8Array, unknown, void> {
+      for (;;) {
+        if (signal.aborted) throw new AbortedRun('stopping');
+        if (failed) throw failed;
+        // Throws ReadRejected (the file's problem or the rows' errors) after the last row.
+        const next = await reader.data.next();
+        if (!next.done) {
+          yield next.value;
+          continue;
+        }
+        // On the embedded database `onProgress` is not waited for: it may want the database.
+        if (!embedded) await writing;
+        if (failed) throw failed;
+        total = next.value.rowCount;
+        if (embedded) await options.onProgress?.({ id: job.id, done: total, total, phase: 'saving' });
+        else await steps.progress(total, total, 'saving');
+        return next.value.end;
+      }
+    };
+    return await steps.commit(headers, checked());
+  } finally {
+    await reader.stop();
+  }
+}
+
+const mappingFailure = (messages: string[]): ImportReport => ({
+  failure: { code: 'mapping', message: messages.join('; ') },
 });
 
 class AbortedRun extends Error {

@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { storeCordisParticipationFile, upsertCordisProjects } from '../../db/queries/cordis.ts';
+import { upsertCordisProjects } from '../../db/queries/cordis.ts';
+import {
+  cordisParticipationData,
+  storeCordisParticipationFile,
+} from '../../db/queries/cordis-participation-file.ts';
+import type { CordisParticipationRow } from '../../domain/cordis/cordis-import.ts';
 import { cordisOrganisations } from '../../db/schema/index.ts';
 
 /**
@@ -46,24 +51,26 @@ export async function seedCordisOrganisation(
 ): Promise<string> {
   seq += 1;
   const id = String(920_000_000 + seq * 7 + (Date.now() % 7));
-  await storeCordisParticipationFile(
-    db,
-    [
-      {
-        id,
-        vatNumber: null,
-        name: `Matrix Organisation ${seq}`,
-        shortName: null,
-        sme: false,
-        activityType: 'PRC',
-        country: 'FI',
-        city: 'Kokkola',
-        url: null,
-      },
-    ],
-    [{ projectId, organisationId: id, role: 'participant', ecContribution: 10, totalCost: 10, active: true }],
-    'test',
-  );
+  const row: CordisParticipationRow = {
+    projectId,
+    organisationId: id,
+    vatNumber: null,
+    name: `Matrix Organisation ${seq}`,
+    shortName: null,
+    sme: false,
+    activityType: 'PRC',
+    city: 'Kokkola',
+    country: 'FI',
+    url: null,
+    role: 'participant',
+    ecContribution: 10,
+    totalCost: 10,
+    active: true,
+  };
+  await storeCordisParticipationFile(db, cordisParticipationData([row], 'test'), {
+    importId: 'test',
+    expectedParticipations: 1,
+  });
   await db
     .update(cordisOrganisations)
     .set({

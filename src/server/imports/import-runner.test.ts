@@ -1,5 +1,6 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/rows.ts';
 import { auditLog, imports, organisations } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { createImport, type ImportOptions } from '../../jobs/imports/import-store.ts';
@@ -8,7 +9,8 @@ import { buildUser, createTestApp, type TestApp } from '../../../test/support/te
 
 /**
  * The import runner as a job system: several runners share the queue without running an import
- * twice; a stopping server hands its import back; a runner that lost its claim writes nothing.
+ * twice; a stopping server hands its import back, also one read in a thread of its own; a runner
+ * that lost its claim writes nothing.
  */
 let t: TestApp;
 let actor: UserActor;
@@ -56,6 +58,26 @@ async function queue(prefix: string, rows: number, status: 'queued' | 'uploaded'
     fileSha256: 'test',
     options,
     mapping: status === 'queued' ? { name: 'Nimi', type: 'Tyyppi' } : null,
+  });
+}
+
+/** Queues an organization.csv (`;`, its first line the header) as uploaded and mapped. */
+async function queueCordis(lines: string[]) {
+  const headers = lines[0]!.split(';');
+  return createImport(t.database.db, actor, {
+    kind: 'cordis-organizations',
+    fileName: 'organization.csv',
+    fileType: 'csv',
+    fileData: Buffer.from(`${lines.join('\n')}\n`),
+    fileSha256: 'test',
+    options: {
+      preview: { headers, rows: [] },
+      totalRows: lines.length - 1,
+      headerSignature: 'test',
+      delimiter: ';',
+      via: 'token',
+    },
+    mapping: Object.fromEntries(headers.map((h) => [h, h])),
   });
 }
 
@@ -130,6 +152,72 @@ describe('import runners', () => {
     expect(await statusOf(id)).toMatchObject({ attempts: 1, claimedBy: b.workerId });
     expect(await organisationsNamed('Pysäytys')).toBe(100);
     await b.stop();
+  });
+
+  it('hands back a file read in a thread of its own (CORDIS) when its server stops during the read', async () => {
+    // More rows than one batch of the reader (10,000 records): the stop comes between two chunks.
+    const rows = 25_000;
+    const lines = [
+      'projectID;organisationID;name;role',
+      ...Array.from(
+        { length: rows },
+        (_, i) => `${800_000 + Math.floor(i / 5)};${700_000 + i};Pysäytetty ${i};participant`,
+      ),
+    ];
+    const id = await queueCordis(lines);
+    const cordisRows = async () => {
+      const [row] = rowsOf<{ n: number }>(
+        await t.database.db.execute(
+          sql`select count(*)::int as n from cordis_participations where project_id >= '800000'`,
+        ),
+      );
+      return row?.n ?? 0;
+    };
+    let stopping: Promise<void> | null = null;
+    const a = runner({
+      progressEvery: 1000,
+      onProgress: (p) => {
+        if (p.phase === 'validating' && p.done >= 1000) stopping ??= a.stop();
+      },
+    });
+    a.wake();
+    await until(async () => stopping !== null);
+    await stopping;
+    expect(await statusOf(id)).toEqual({ status: 'queued', attempts: 0, claimedBy: null });
+    expect(await cordisRows()).toBe(0);
+    const b = runner();
+    b.wake();
+    await until(async () => (await statusOf(id)).status === 'done', 60_000);
+    expect(await cordisRows()).toBe(rows);
+    await b.stop();
+  });
+
+  it('fails a file read in a thread of its own on a quote never closed far down, storing nothing', async () => {
+    const lines = [
+      'projectID;organisationID;name;role',
+      ...Array.from({ length: 12_000 }, (_, i) => `${810_000 + i};${710_000 + i};Lainaus ${i};participant`),
+      '810999;719999;"Never closed;participant',
+      '811000;720000;Last;participant',
+    ];
+    const id = await queueCordis(lines);
+    const a = runner();
+    a.wake();
+    await until(async () => (await statusOf(id)).status === 'failed', 60_000);
+    const [row] = await t.database.db
+      .select({ report: imports.report })
+      .from(imports)
+      .where(eq(imports.id, id));
+    expect(row?.report).toMatchObject({
+      failure: { code: 'file' },
+      fileError: { code: 'csv_syntax', params: { line: 12_002 } },
+    });
+    const [stored] = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from cordis_participations where project_id between '810000' and '811000'`,
+      ),
+    );
+    expect(stored?.n).toBe(0);
+    await a.stop();
   });
 
   it('writes nothing when another runner took the import over meanwhile', async () => {

@@ -4,12 +4,16 @@ import {
   loadRegistryRefs,
   loadRejectedPairs,
   lockCordisImport,
-  storeCordisParticipationFile,
   upsertCordisProjects,
   upsertCordisScivoc,
   upsertCordisTopics,
   writeLinkChanges,
 } from '../../../db/queries/cordis.ts';
+import type { CordisParticipationData } from '../../../db/queries/cordis-participation-copy.ts';
+import {
+  type CordisParticipationFileCounts,
+  storeCordisParticipationFile,
+} from '../../../db/queries/cordis-participation-file.ts';
 import type { UserActor } from '../../../domain/auth/roles.ts';
 import {
   type CordisParticipationRow,
@@ -21,7 +25,6 @@ import {
   cordisOrganisationsDefinition,
   cordisProjectsDefinition,
   cordisTopicsDefinition,
-  planCordisParticipations,
   planCordisScivoc,
   planCordisTopics,
 } from '../../../domain/cordis/cordis-import.ts';
@@ -72,28 +75,34 @@ async function linkFinnishParticipants(tx: Db, ids: string[], meta: Meta) {
 export const cordisOrganisationsImportKind = defineImportKind<CordisParticipationRow, undefined>({
   definition: cordisOrganisationsDefinition,
   loadContext: async () => undefined,
-  async commit(tx, values: ValidRow<CordisParticipationRow>[], _context, meta) {
-    await lockCordisImport(tx, 'cordis-organizations');
-    const plan = planCordisParticipations(values.map((v) => v.value));
-    const { organisations, participations } = await storeCordisParticipationFile(
-      tx,
-      plan.organisations,
-      plan.participations,
-      meta.importId,
-    );
-    const finnish = plan.organisations.filter((o) => o.country === 'FI').map((o) => o.id);
-    const links = await linkFinnishParticipants(tx, finnish, meta);
-    return ok({
-      ...organisations,
-      participationsCreated: participations.created,
-      participationsUpdated: participations.updated,
-      participationsUnchanged: participations.unchanged,
-      duplicatesMerged: plan.duplicatesMerged,
-      linked: links.linked,
-      suggested: links.suggested,
-    });
+  readInThread: {
+    async commit(tx, data, meta) {
+      await lockCordisImport(tx, 'cordis-organizations');
+      const stored = await storeCordisParticipationFile(tx, data as CordisParticipationData, {
+        importId: meta.importId,
+        expectedParticipations: meta.expectedRows,
+      });
+      const links = await linkFinnishParticipants(tx, stored.end.finnishOrganisationIds, meta);
+      return ok(cordisParticipationSummary(stored, links));
+    },
   },
 });
+
+/** What an organization.csv import did, for its report and audit row. */
+export function cordisParticipationSummary(
+  stored: CordisParticipationFileCounts,
+  links: { linked: number; suggested: number },
+): ImportSummary {
+  return {
+    ...stored.organisations,
+    participationsCreated: stored.participations.created,
+    participationsUpdated: stored.participations.updated,
+    participationsUnchanged: stored.participations.unchanged,
+    duplicatesMerged: stored.end.duplicatesMerged,
+    linked: links.linked,
+    suggested: links.suggested,
+  };
+}
 
 export const cordisProjectsImportKind = defineImportKind<CordisProjectRow, CordisProjectContext>({
   definition: cordisProjectsDefinition,
