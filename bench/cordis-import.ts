@@ -311,8 +311,10 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
       via: 'cli',
     };
     const copyMs = await bareCopy(fresh.database, bytes);
-    const first = await importInMemory(fresh.database, bytes, actor, participations);
-    const again = await importInMemory(fresh.database, bytes, actor, participations);
+    // Each import gets its own copy, as the runner gets the file from the database: the reader
+    // thread takes the bytes over.
+    const first = await importInMemory(fresh.database, Buffer.from(bytes), actor, participations);
+    const again = await importInMemory(fresh.database, Buffer.from(bytes), actor, participations);
     const [stored] = rowsOf<{ orgs: number; parts: number }>(
       await fresh.database.db.execute(
         sql`select (select count(*)::int from cordis_organisations) as orgs, (select count(*)::int from cordis_participations) as parts`,
