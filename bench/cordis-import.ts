@@ -7,7 +7,7 @@ import type { Database } from '../src/db/create-db.ts';
 import { recordAudit } from '../src/db/queries/audit.ts';
 import { createUser } from '../src/db/queries/users.ts';
 import type { UserActor } from '../src/domain/auth/roles.ts';
-import { cordisOrganisationsDefinition } from '../src/domain/cordis/cordis-import.ts';
+import { cordisOrganisationsDefinition } from '../src/domain/cordis/cordis-participations.ts';
 import { suggestColumnMapping } from '../src/domain/imports/column-mapping.ts';
 import { cordisOrganisationsImportKind } from '../src/jobs/imports/kinds/cordis.ts';
 import { ReadRejected, readInThread } from '../src/jobs/imports/reader/read-in-thread.ts';

@@ -3,7 +3,7 @@ import {
   CordisParticipationPlan,
   type CordisParticipationRecord,
   type CordisParticipationRow,
-} from '../../domain/cordis/cordis-import.ts';
+} from '../../domain/cordis/cordis-participations.ts';
 import { copyBinary, type StageColumn } from '../copy-binary.ts';
 
 /**

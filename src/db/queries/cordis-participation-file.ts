@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { CordisParticipationRecord, CordisParticipationRow } from '../../domain/cordis/cordis-import.ts';
+import type {
+  CordisParticipationRecord,
+  CordisParticipationRow,
+} from '../../domain/cordis/cordis-participations.ts';
 import type { Db } from '../create-db.ts';
 import {
   BULK_CHUNK,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-db.ts';
-import type { CordisParticipationRow } from '../../domain/cordis/cordis-import.ts';
-import { planCordisParticipations } from '../../domain/cordis/cordis-import.ts';
+import type { CordisParticipationRow } from '../../domain/cordis/cordis-participations.ts';
+import { planCordisParticipations } from '../../domain/cordis/cordis-participations.ts';
 import type { Database, Db } from '../create-db.ts';
 import { BULK_LOAD_MIN_ROWS } from './bulk-write.ts';
 import { cordisParticipationData, storeCordisParticipationFile } from './cordis-participation-file.ts';

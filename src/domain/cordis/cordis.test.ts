@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planCordisParticipations,
-  planCordisTopics,
-  validateCordisParticipation,
-  validateCordisProject,
-} from './cordis-import.ts';
+import { planCordisTopics, validateCordisProject } from './cordis-import.ts';
+import { planCordisParticipations, validateCordisParticipation } from './cordis-participations.ts';
 import { applyLinkAction, buildLinkIndex, type CordisLinkState, planLink } from './cordis-links.ts';
 import {
   cordisCountryToIso,

@@ -5,7 +5,7 @@ import {
   cordisParticipationData,
   storeCordisParticipationFile,
 } from '../../db/queries/cordis-participation-file.ts';
-import type { CordisParticipationRow } from '../../domain/cordis/cordis-import.ts';
+import type { CordisParticipationRow } from '../../domain/cordis/cordis-participations.ts';
 import { cordisOrganisations } from '../../db/schema/index.ts';
 
 /**

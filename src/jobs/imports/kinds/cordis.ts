@@ -16,18 +16,20 @@ import {
 } from '../../../db/queries/cordis-participation-file.ts';
 import type { UserActor } from '../../../domain/auth/roles.ts';
 import {
-  type CordisParticipationRow,
   type CordisProjectContext,
   type CordisProjectRow,
   type CordisScivocRow,
   type CordisTopicRow,
   cordisEuroScivocDefinition,
-  cordisOrganisationsDefinition,
   cordisProjectsDefinition,
   cordisTopicsDefinition,
   planCordisScivoc,
   planCordisTopics,
 } from '../../../domain/cordis/cordis-import.ts';
+import {
+  type CordisParticipationRow,
+  cordisOrganisationsDefinition,
+} from '../../../domain/cordis/cordis-participations.ts';
 import { buildLinkIndex, type LinkChange, planLink } from '../../../domain/cordis/cordis-links.ts';
 import type { ImportSummary } from '../../../domain/imports/import-kind.ts';
 import { tagIndexReadModelFor } from '../../../server/tagging/tag-index-read-model.ts';

@@ -2,7 +2,7 @@ import { CordisParticipationCopyWriter } from '../../../db/queries/cordis-partic
 import {
   type CordisParticipationRow,
   cordisOrganisationsDefinition,
-} from '../../../domain/cordis/cordis-import.ts';
+} from '../../../domain/cordis/cordis-participations.ts';
 import type { ImportKindDefinition } from '../../../domain/imports/import-kind.ts';
 
 /** Where a reader thread puts the rows that passed: COPY data, taken after each batch. */
