@@ -7,12 +7,13 @@ import {
   isBulkLoad,
   type MergeSpec,
   mergeStagedUnindexed,
-  type StageColumn,
-  stageRows,
+  copyData,
+  createStage,
   type UpsertCounts,
   upsertStaged,
   withoutIndexes,
 } from './bulk-write.ts';
+import { copyBinary, type StageColumn } from '../copy-binary.ts';
 import { rowsOf } from '../rows.ts';
 
 /**
@@ -74,9 +75,20 @@ async function catalog() {
     order by 1, 2`);
 }
 
+/** Rows into a new staging table, as the CORDIS store stages a file. */
+async function stageRows(t: Db, rows: Row[]): Promise<void> {
+  await createStage(t, 'bulk_stage', COLUMNS);
+  await copyData(
+    t,
+    'bulk_stage',
+    COLUMNS.map((c) => c.name),
+    copyBinary(COLUMNS, rows),
+  );
+}
+
 async function write(rows: Row[], bulk: boolean): Promise<UpsertCounts> {
   return db.transaction(async (t) => {
-    await stageRows(t, 'bulk_stage', COLUMNS, rows);
+    await stageRows(t, rows);
     const counts = bulk
       ? await withoutIndexes(t, ['bulk_child'], () => mergeStagedUnindexed(t, SPEC, rows.length))
       : await upsertStaged(t, SPEC, rows.length);
@@ -87,7 +99,7 @@ async function write(rows: Row[], bulk: boolean): Promise<UpsertCounts> {
 
 const stored = () => query<Row & { batch: string }>('select * from bulk_child order by id');
 
-describe('stageRows', () => {
+describe('staged rows (createStage, copyData of copyBinary)', () => {
   it('carries text, numbers, booleans and nulls exactly', async () => {
     const rows: Row[] = [
       {
@@ -103,7 +115,7 @@ describe('stageRows', () => {
       { id: 'e', parent: 'p2', label: '\\N', amount: 0, flag: false },
     ];
     const back = await db.transaction(async (t) => {
-      await stageRows(t, 'bulk_stage', COLUMNS, rows);
+      await stageRows(t, rows);
       return rowsOf<Row>(await t.execute(sql.raw('select * from bulk_stage order by id')));
     });
     expect(back).toEqual(rows);

@@ -4,12 +4,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../create-db.ts';
-import { copyBinary, type StageColumn } from '../copy-binary.ts';
+import type { StageColumn } from '../copy-binary.ts';
 import { rowsOf } from '../rows.ts';
 
 /**
- * Bulk writes of an import (decision 017), all by binary COPY (`copyRows`): straight into a
- * table the caller found empty, or into a temporary staging table (`stageRows`) and from there
+ * Bulk writes of an import (decision 017), all by binary COPY (`copyData`, the data made by
+ * copy-binary.ts): straight into a table the caller found empty, or into a temporary staging
+ * table (`createStage`) and from there
  * into the stored table in one statement — an upsert that writes only rows whose values differ,
  * or, for a load large against the stored table, a merge. Straight copies and merges run with
  * the table's keys and indexes dropped and built again once afterwards (`withoutIndexes`). The
@@ -42,8 +43,6 @@ export async function countRows(tx: Db, table: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export type { StageColumn };
-
 // ─── Staging ─────────────────────────────────────────────────────────────────────────────
 
 type PgliteTransaction = {
@@ -62,25 +61,10 @@ function connectionOf(tx: Db): { pglite: PgliteTransaction } | { pg: PoolClient 
 }
 
 /**
- * Appends rows to a table with one binary COPY of the given columns (the others take their
- * defaults): on PGlite from an in-memory file, on PostgreSQL from the connection
- * (pg-copy-streams).
+ * Appends binary COPY data (copyBinary's, made by the caller or in an import's reader thread) to a table's given
+ * columns (the others take their defaults): on PGlite from an in-memory file, on PostgreSQL from
+ * the connection (pg-copy-streams).
  */
-export async function copyRows<T>(
-  tx: Db,
-  table: string,
-  columns: StageColumn<T>[],
-  rows: readonly T[],
-): Promise<void> {
-  await copyData(
-    tx,
-    table,
-    columns.map((c) => c.name),
-    copyBinary(columns, rows),
-  );
-}
-
-/** Appends binary COPY data (copyBinary's, made here or in a worker thread) to a table. */
 export async function copyData(
   tx: Db,
   table: string,
@@ -111,17 +95,6 @@ export async function createStage(
       `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
     ),
   );
-}
-
-/** Puts rows into a new temporary table (dropped at commit) with one binary COPY. */
-export async function stageRows<T>(
-  tx: Db,
-  table: string,
-  columns: StageColumn<T>[],
-  rows: readonly T[],
-): Promise<void> {
-  await createStage(tx, table, columns);
-  await copyRows(tx, table, columns, rows);
 }
 
 // ─── Staged rows into the stored table ───────────────────────────────────────────────────

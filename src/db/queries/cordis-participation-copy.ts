@@ -13,12 +13,6 @@ import { copyBinary, type StageColumn } from '../copy-binary.ts';
  * cordis-participation-file.ts.
  */
 
-const stamp = (importId: string): StageColumn<CordisOrganisationRecord> => ({
-  name: 'import_id',
-  type: 'text',
-  value: () => importId,
-});
-
 /** The organisations' COPY columns; the last, the import's id, is left out of merges (the stamp sets it). */
 export const organisationColumns = (importId: string): StageColumn<CordisOrganisationRecord>[] => [
   { name: 'id', type: 'text', value: (r) => r.id },
@@ -30,7 +24,7 @@ export const organisationColumns = (importId: string): StageColumn<CordisOrganis
   { name: 'country', type: 'text', value: (r) => r.country },
   { name: 'city', type: 'text', value: (r) => r.city },
   { name: 'url', type: 'text', value: (r) => r.url },
-  stamp(importId),
+  { name: 'import_id', type: 'text', value: () => importId },
 ];
 
 export const PARTICIPATION_COLUMNS: StageColumn<CordisParticipationRecord>[] = [

@@ -13,7 +13,7 @@ import {
   type ImportReport,
 } from '../../domain/imports/import-report.ts';
 import { checkFileRows, columnOf } from './check-rows.ts';
-import type { AnyImportJobKind, ValidRow } from './import-job-kind.ts';
+import type { ValidRow } from './import-job-kind.ts';
 import {
   failImport,
   finishImport,
@@ -79,9 +79,11 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
   const withColumn = columnOf(mapping);
   // The rows counted when the file was uploaded; the file itself is read as rows are checked.
   let total = job.options.totalRows ?? 0;
-  const progress = async (done: number, phase: 'validating' | 'saving') => {
-    const mine = await recordImportProgress(db, id, workerId, { done, total, phase });
-    if (!mine) throw new AbortedRun('lost');
+  /** Writes the progress (unless `record` is false) and reports it to `onProgress`. */
+  const progress = async (done: number, phase: 'validating' | 'saving', record = true) => {
+    if (record && !(await recordImportProgress(db, id, workerId, { done, total, phase }))) {
+      throw new AbortedRun('lost');
+    }
     await options.onProgress?.({ id, done, total, phase });
   };
   const meta = { importId: id, actor };
@@ -113,12 +115,12 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
       return await readInThreadAndCommit(
         options,
         job,
-        { definition, mapping, total },
+        { ...(definition.delimiter ? { delimiter: definition.delimiter } : {}), mapping, totalHint: total },
         {
           fail,
-          progress: async (done, estimate, phase) => {
+          progress: async (done, estimate, phase, record) => {
             total = estimate;
-            await progress(done, phase);
+            await progress(done, phase, record);
           },
           commit: (headers, data) =>
             commit(headers, (tx) => threaded.commit(tx, data, { ...meta, expectedRows: total })),
@@ -195,16 +197,16 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
 async function readInThreadAndCommit(
   options: RunOptions,
   job: ImportRowWithFile,
-  file: { definition: AnyImportJobKind['definition']; mapping: Record<string, string>; total: number },
+  file: { delimiter?: string; mapping: Record<string, string>; totalHint: number },
   steps: {
     fail(report: ImportReport): Promise<RunOutcome>;
-    progress(done: number, total: number, phase: 'validating' | 'saving'): Promise<void>;
+    progress(done: number, total: number, phase: 'validating' | 'saving', record?: boolean): Promise<void>;
     commit(headers: string[], data: AsyncGenerator<Uint8Array, unknown, void>): Promise<RunOutcome>;
   },
 ): Promise<RunOutcome> {
   const { signal } = options;
-  const embedded = isEmbedded(options.db);
-  let total = file.total;
+  // On the embedded database the import's transaction holds the only connection.
+  const record = !isEmbedded(options.db);
   let writing: Promise<void> = Promise.resolve();
   let failed: unknown = null;
   const reader = readInThread(
@@ -212,22 +214,16 @@ async function readInThreadAndCommit(
       kind: job.kind,
       bytes: job.fileData,
       fileType: job.fileType,
-      ...(file.definition.delimiter ? { delimiter: file.definition.delimiter } : {}),
-      mapping: file.mapping,
+      ...file,
       importId: job.id,
-      totalHint: total,
       ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}),
     },
-    (done, estimate) => {
-      total = estimate;
-      const report = embedded
-        ? () => options.onProgress?.({ id: job.id, done, total, phase: 'validating' })
-        : () => steps.progress(done, total, 'validating');
+    (done, total) => {
       // One write at a time, in order; the first failure (a lost claim) ends the read.
       writing = writing.then(async () => {
         if (failed) return;
         try {
-          await report();
+          await steps.progress(done, total, 'validating', record);
         } catch (error) {
           failed = error;
         }
@@ -239,7 +235,7 @@ async function readInThreadAndCommit(
     if (!opened.ok) return await steps.fail(fileProblemReport(opened.problem));
     if (opened.mappingProblems.length) return await steps.fail(mappingFailure(opened.mappingProblems));
     const { headers } = opened;
-    await steps.progress(0, total, 'validating');
+    await steps.progress(0, file.totalHint, 'validating');
     const checked = async function* (): AsyncGenerator<Uint8Array, unknown, void> {
       for (;;) {
         if (signal.aborted) throw new AbortedRun('stopping');
@@ -251,11 +247,10 @@ async function readInThreadAndCommit(
           continue;
         }
         // On the embedded database `onProgress` is not waited for: it may want the database.
-        if (!embedded) await writing;
+        if (record) await writing;
         if (failed) throw failed;
-        total = next.value.rowCount;
-        if (embedded) await options.onProgress?.({ id: job.id, done: total, total, phase: 'saving' });
-        else await steps.progress(total, total, 'saving');
+        const { rowCount } = next.value;
+        await steps.progress(rowCount, rowCount, 'saving', record);
         return next.value.end;
       }
     };

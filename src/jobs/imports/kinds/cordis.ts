@@ -91,7 +91,7 @@ export const cordisOrganisationsImportKind = defineImportKind<CordisParticipatio
 });
 
 /** What an organization.csv import did, for its report and audit row. */
-export function cordisParticipationSummary(
+function cordisParticipationSummary(
   stored: CordisParticipationFileCounts,
   links: { linked: number; suggested: number },
 ): ImportSummary {
