@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteSession } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -32,9 +32,12 @@ export type CreateDbOptions =
   /** An in-memory PGlite, optionally loaded from a dump (tests clone a prepared one). */
   | { memory: true; loadDataDir?: Blob };
 
-/** Whether `db` is the embedded database (PGlite: one connection, held by a transaction). */
+/**
+ * Whether `db` — a database or a transaction in one — is the embedded database (PGlite: one
+ * connection, held by a transaction).
+ */
 export function isEmbedded(db: Db): boolean {
-  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+  return (db as unknown as { session?: unknown }).session instanceof PgliteSession;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));

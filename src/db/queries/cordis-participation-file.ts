@@ -3,7 +3,7 @@ import type {
   CordisParticipationRecord,
   CordisParticipationRow,
 } from '../../domain/cordis/cordis-participations.ts';
-import type { Db } from '../create-db.ts';
+import { type Db, isEmbedded } from '../create-db.ts';
 import {
   BULK_CHUNK,
   copyData,
@@ -137,7 +137,11 @@ export async function storeCordisParticipationFile(
         (await countRows(t, 'cordis_participations')) === 0 &&
         (await countRows(t, 'cordis_organisations')) === 0;
       if (empty) {
-        return withoutIndexes(t, tables, async () => {
+        // A PostgreSQL server keeps the participations' keys up to date in its own process while
+        // the reader thread reads; on PGlite the database is this thread, and one build at the
+        // end costs it less (decision 017).
+        const keepKeysOf = isEmbedded(t) ? [] : ['cordis_participations'];
+        const load = async () => {
           const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data);
           const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
           return {
@@ -145,7 +149,8 @@ export async function storeCordisParticipationFile(
             participations: created(end.participationCount),
             end,
           };
-        });
+        };
+        return withoutIndexes(t, tables, load, { keepKeysOf });
       }
     }
     await createStage(t, STAGE.organisations, organisationColumns(importId));
