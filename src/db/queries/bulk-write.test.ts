@@ -202,47 +202,7 @@ describe('withoutIndexes', () => {
   });
 });
 
-describe("withoutIndexes keeping a table's keys", () => {
-  it('keeps its keys and indexes while loading, drops and checks its foreign keys, and puts all back', async () => {
-    const before = await catalog();
-    const during = await db.transaction((t) =>
-      withoutIndexes(
-        t,
-        ['bulk_child'],
-        async () =>
-          rowsOf<{ name: string }>(
-            await t.execute(
-              sql.raw(`select conname as name from pg_constraint where conrelid = 'bulk_child'::regclass and contype <> 'n'
-                union all select indexname from pg_indexes where tablename = 'bulk_child' order by 1`),
-            ),
-          ),
-        { keepKeysOf: ['bulk_child'] },
-      ),
-    );
-    expect(during.map((r) => r.name)).toEqual([
-      'bulk_child_label_unique',
-      'bulk_child_label_unique',
-      'bulk_child_lower_idx',
-      'bulk_child_parent_idx',
-      'bulk_child_pk',
-      'bulk_child_pk',
-    ]);
-    expect(await catalog()).toEqual(before);
-    // The foreign key, dropped during the load, is checked when it is added again.
-    await expect(
-      db.transaction((t) =>
-        withoutIndexes(
-          t,
-          ['bulk_child'],
-          () => t.execute(sql.raw(`insert into bulk_child (id, parent) values ('9', 'nobody')`)),
-          { keepKeysOf: ['bulk_child'] },
-        ),
-      ),
-    ).rejects.toThrow();
-    expect(await catalog()).toEqual(before);
-    expect(await stored()).toEqual([]);
-  });
-
+describe('isEmbedded', () => {
   it('tells the embedded database from a server, in a transaction too', async () => {
     const embedded = database.kind === 'pglite';
     expect(isEmbedded(db)).toBe(embedded);

@@ -225,22 +225,11 @@ function dropRank(r: Restorable): number {
  *
  * The drop locks the tables (ACCESS EXCLUSIVE) until commit: on PostgreSQL their readers wait
  * for the load to end; on PGlite a transaction holds the only connection anyway.
- *
- * `keepKeysOf` names tables whose primary key, unique keys and indexes stay while loading (their
- * foreign keys are still dropped and checked once at the end): a PostgreSQL server maintains
- * them in a process of its own while the caller prepares the next rows, which costs less than a
- * build afterwards that nothing overlaps.
  */
-export async function withoutIndexes<T>(
-  tx: Db,
-  tables: string[],
-  load: () => Promise<T>,
-  options: { keepKeysOf?: readonly string[] } = {},
-): Promise<T> {
-  const kept = (r: Restorable) => options.keepKeysOf?.includes(r.table) && dropRank(r) !== 0;
+export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Promise<T>): Promise<T> {
   const restorables: Restorable[] = [];
   // One after the other: a transaction is one connection.
-  for (const table of tables) restorables.push(...(await restorablesOf(tx, table)).filter((r) => !kept(r)));
+  for (const table of tables) restorables.push(...(await restorablesOf(tx, table)));
   const dropOrder = restorables.sort((a, b) => dropRank(a) - dropRank(b));
   for (const r of dropOrder) {
     await tx.execute(

@@ -3,6 +3,7 @@ import {
   CordisParticipationPlan,
   type CordisParticipationRecord,
   type CordisParticipationRow,
+  mergeParticipations,
 } from '../../domain/cordis/cordis-participations.ts';
 import { copyBinary, type StageColumn } from '../copy-binary.ts';
 
@@ -42,15 +43,26 @@ export const PARTICIPATION_NAMES = names(PARTICIPATION_COLUMNS);
 
 /** What is known of a file once every row is read. */
 export type CordisParticipationFileEnd = {
-  /** The file's organisations (each once, its details from its last row) as COPY data. */
-  organisations: Uint8Array;
+  /** The file's organisations (each once, its details from its last row) as COPY data chunks. */
+  organisations: Uint8Array[];
   organisationCount: number;
   participationCount: number;
   /** Participations merged with a later row after their chunk was sent: their final values. */
   corrections: CordisParticipationRecord[];
+  /**
+   * Participations sent once from each part of a file read in two (decision 017): both rows go,
+   * this one comes instead. Empty for a file read in one part.
+   */
+  replaced: CordisParticipationRecord[];
   duplicatesMerged: number;
   finnishOrganisationIds: string[];
 };
+
+/** What one part of a file read in two tells the other before either ends (CopyWriter.summary). */
+export type CordisPartSummary = { projectIds: string[]; organisationIds: string[] };
+
+/** A part's end: its own end, and its participations in projects the other part lists too. */
+export type CordisPartEnd = CordisParticipationFileEnd & { shared: CordisParticipationRecord[] };
 
 /** The participations as COPY chunks, unique by (project, organisation) across all; then the end. */
 export type CordisParticipationData = AsyncGenerator<Uint8Array, CordisParticipationFileEnd, void>;
@@ -75,15 +87,55 @@ export class CordisParticipationCopyWriter {
   }
 
   /** After the last `take`. */
-  end(): CordisParticipationFileEnd {
-    const organisations = this.plan.organisations();
+  end(excluding?: ReadonlySet<string>): CordisParticipationFileEnd {
+    const organisations = this.plan.organisations(excluding);
     return {
-      organisations: copyBinary(organisationColumns(this.importId), organisations),
+      organisations: [copyBinary(organisationColumns(this.importId), organisations)],
       organisationCount: organisations.length,
       participationCount: this.plan.participationCount,
       corrections: this.plan.corrections(),
+      replaced: [],
       duplicatesMerged: this.plan.duplicatesMerged,
       finnishOrganisationIds: organisations.filter((o) => o.country === 'FI').map((o) => o.id),
     };
   }
+
+  /** For the other part of a file read in two, after the last `take`. */
+  summary(): CordisPartSummary {
+    return { projectIds: this.plan.projectIds(), organisationIds: this.plan.organisationIds() };
+  }
+
+  /**
+   * This part's end, given the other part's summary: the first part leaves out the organisations
+   * the rest lists (their last row is there), and each part adds its participations in the
+   * projects both list — those that both sent are merged by joinCordisParts.
+   */
+  partEnd(other: CordisPartSummary, first: boolean): CordisPartEnd {
+    const theirs = new Set(other.projectIds);
+    const shared = this.plan.projectIds().filter((id) => theirs.has(id));
+    return {
+      ...this.end(first ? new Set(other.organisationIds) : undefined),
+      shared: this.plan.participationsIn(shared),
+    };
+  }
+}
+
+/** A file's end from the ends of its two parts (see CordisParticipationCopyWriter.partEnd). */
+export function joinCordisParts(first: CordisPartEnd, rest: CordisPartEnd): CordisParticipationFileEnd {
+  const key = (p: CordisParticipationRecord) => `${p.projectId}\t${p.organisationId}`;
+  const later = new Map(rest.shared.map((p) => [key(p), p]));
+  const replaced: CordisParticipationRecord[] = [];
+  for (const p of first.shared) {
+    const again = later.get(key(p));
+    if (again) replaced.push(mergeParticipations(p, again));
+  }
+  return {
+    organisations: [...first.organisations, ...rest.organisations],
+    organisationCount: first.organisationCount + rest.organisationCount,
+    participationCount: first.participationCount + rest.participationCount - replaced.length,
+    corrections: [...first.corrections, ...rest.corrections],
+    replaced,
+    duplicatesMerged: first.duplicatesMerged + rest.duplicatesMerged + replaced.length,
+    finnishOrganisationIds: [...first.finnishOrganisationIds, ...rest.finnishOrganisationIds],
+  };
 }

@@ -3,7 +3,8 @@ import type {
   CordisParticipationRecord,
   CordisParticipationRow,
 } from '../../domain/cordis/cordis-participations.ts';
-import { type Db, isEmbedded } from '../create-db.ts';
+import { copyBinary } from '../copy-binary.ts';
+import type { Db } from '../create-db.ts';
 import {
   BULK_CHUNK,
   copyData,
@@ -73,7 +74,10 @@ export async function* cordisParticipationData(
   return writer.end();
 }
 
-/** Copies every chunk into `table`, then the organisations into theirs, and applies the corrections. */
+/**
+ * Copies every chunk into `table`, then the organisations into theirs, applies the corrections,
+ * and puts each participation both parts of a file sent (read in two) once, merged.
+ */
 async function copyAll(
   t: Db,
   tables: { organisations: string; participations: string },
@@ -83,8 +87,10 @@ async function copyAll(
     const next = await data.next();
     if (next.done) {
       const end = next.value;
-      await copyData(t, tables.organisations, ORGANISATION_NAMES, end.organisations);
+      for (const chunk of end.organisations)
+        await copyData(t, tables.organisations, ORGANISATION_NAMES, chunk);
       await correct(t, tables.participations, end.corrections);
+      await replace(t, tables.participations, end.replaced);
       return end;
     }
     await copyData(t, tables.participations, PARTICIPATION_NAMES, next.value);
@@ -103,6 +109,18 @@ async function correct(t: Db, table: string, rows: CordisParticipationRecord[]):
       ${p(rows.map((r) => r.totalCost))}::float8[], ${p(rows.map((r) => r.active))}::boolean[]
     ) as c(project_id, organisation_id, role, ec, tc, active)
     where x.project_id = c.project_id and x.organisation_id = c.organisation_id`);
+}
+
+/** Deletes every row of the participations' keys and copies them in once. */
+async function replace(t: Db, table: string, rows: CordisParticipationRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  const p = (values: unknown[]) => sql.param(values);
+  await t.execute(sql`
+    delete from ${sql.raw(table)} x
+    using unnest(${p(rows.map((r) => r.projectId))}::text[], ${p(rows.map((r) => r.organisationId))}::text[])
+      as k(project_id, organisation_id)
+    where x.project_id = k.project_id and x.organisation_id = k.organisation_id`);
+  await copyData(t, table, PARTICIPATION_NAMES, copyBinary(PARTICIPATION_COLUMNS, rows));
 }
 
 export type CordisParticipationFileCounts = {
@@ -137,10 +155,6 @@ export async function storeCordisParticipationFile(
         (await countRows(t, 'cordis_participations')) === 0 &&
         (await countRows(t, 'cordis_organisations')) === 0;
       if (empty) {
-        // A PostgreSQL server keeps the participations' keys up to date in its own process while
-        // the reader thread reads; on PGlite the database is this thread, and one build at the
-        // end costs it less (decision 017).
-        const keepKeysOf = isEmbedded(t) ? [] : ['cordis_participations'];
         const load = async () => {
           const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data);
           const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
@@ -150,7 +164,7 @@ export async function storeCordisParticipationFile(
             end,
           };
         };
-        return withoutIndexes(t, tables, load, { keepKeysOf });
+        return withoutIndexes(t, tables, load);
       }
     }
     await createStage(t, STAGE.organisations, organisationColumns(importId));

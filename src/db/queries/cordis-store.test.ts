@@ -5,6 +5,11 @@ import type { CordisParticipationRow } from '../../domain/cordis/cordis-particip
 import { planCordisParticipations } from '../../domain/cordis/cordis-participations.ts';
 import type { Database, Db } from '../create-db.ts';
 import { BULK_LOAD_MIN_ROWS } from './bulk-write.ts';
+import {
+  type CordisParticipationData,
+  CordisParticipationCopyWriter,
+  joinCordisParts,
+} from './cordis-participation-copy.ts';
 import { cordisParticipationData, storeCordisParticipationFile } from './cordis-participation-file.ts';
 import { rowsOf } from '../rows.ts';
 
@@ -14,7 +19,8 @@ import { rowsOf } from '../rows.ts';
  * dropped, and the refresh of a stored file upserted. A file of BULK_LOAD_MIN_ROWS
  * participations takes the first way into empty tables. The data comes in chunks of BULK_CHUNK
  * rows, as from the reader thread: a participation listed again after its chunk was copied is
- * corrected at the end.
+ * corrected at the end. A file read in two parts (two threads, each with its own writer) stores
+ * what one part stores.
  */
 
 let database: Database;
@@ -52,13 +58,27 @@ function file(n: number, variant = 0): CordisParticipationRow[] {
   });
 }
 
-async function store(rows: CordisParticipationRow[]) {
+async function store(rows: CordisParticipationRow[], data = cordisParticipationData(rows, 'import-1')) {
   return db.transaction((tx) =>
-    storeCordisParticipationFile(tx, cordisParticipationData(rows, 'import-1'), {
-      importId: 'import-1',
-      expectedParticipations: rows.length,
-    }),
+    storeCordisParticipationFile(tx, data, { importId: 'import-1', expectedParticipations: rows.length }),
   );
+}
+
+/** The data of a file read in two parts, rows[0, cut) and rows[cut, …), their chunks interleaved. */
+async function* twoParts(rows: CordisParticipationRow[], cut: number): CordisParticipationData {
+  const parts = [rows.slice(0, cut), rows.slice(cut)].map((partRows) => ({
+    rows: partRows,
+    writer: new CordisParticipationCopyWriter('import-1'),
+  }));
+  for (let at = 0; at < Math.max(cut, rows.length - cut); at += 7_000) {
+    for (const { rows: partRows, writer } of parts) {
+      for (const row of partRows.slice(at, at + 7_000)) writer.add(row);
+      const data = writer.take();
+      if (data) yield data;
+    }
+  }
+  const [first, rest] = parts.map((p) => p.writer);
+  return joinCordisParts(first!.partEnd(rest!.summary(), true), rest!.partEnd(first!.summary(), false));
 }
 
 async function tables() {
@@ -113,6 +133,39 @@ describe('storeCordisParticipationFile', () => {
       await db.execute(sql`select name from cordis_organisations where id = '900000004'`),
     );
     expect(one?.name).toBe('Organisation 4 renamed');
+  });
+
+  it('stores a file read in two parts as one part, on every way', async () => {
+    const rows = file(BULK_LOAD_MIN_ROWS);
+    const cut = 26_003;
+    // Listed in both parts: pairs of the first part again in the rest (a higher role, amounts),
+    // a pair of the rest again in the rest after its chunk went, organisations renamed in the rest.
+    const again = [rows[3]!, rows[7]!, rows[25_999]!].map((r) => ({
+      ...r,
+      role: 'coordinator',
+      ecContribution: 1000,
+    }));
+    const renamed = file(20, 1).map((r, i) => ({ ...r, projectId: rows[40_000 + i]!.projectId }));
+    const whole = [...rows.slice(0, 30_000), ...again, rows[30_001]!, ...rows.slice(30_000), ...renamed];
+    const one = await store(whole);
+    const byOne = await tables();
+    expect(one.end.duplicatesMerged).toBeGreaterThanOrEqual(4);
+    for (const upserted of [false, true]) {
+      await db.execute(sql`delete from cordis_participations`);
+      await db.execute(sql`delete from cordis_organisations`);
+      if (upserted) await store(rows.slice(0, 10_000));
+      const two = await store(whole, twoParts(whole, cut));
+      expect(two.end.replaced.length).toBeGreaterThanOrEqual(3);
+      expect(await tables()).toEqual(byOne);
+      if (!upserted) {
+        expect(two.end.duplicatesMerged).toBe(one.end.duplicatesMerged);
+        expect(two.organisations).toEqual(one.organisations);
+        expect(two.participations).toEqual(one.participations);
+        expect([...two.end.finnishOrganisationIds].sort()).toEqual(
+          [...one.end.finnishOrganisationIds].sort(),
+        );
+      }
+    }
   });
 
   it('merges a participation listed again after its chunk was copied, on every way, as the plan does', async () => {

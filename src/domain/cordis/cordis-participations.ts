@@ -137,10 +137,43 @@ export type CordisParticipationRecord = {
   active: boolean | null;
 };
 
+function sameOrganisation(a: CordisParticipationRow, b: CordisParticipationRow): boolean {
+  return (
+    a.name === b.name &&
+    a.vatNumber === b.vatNumber &&
+    a.shortName === b.shortName &&
+    a.sme === b.sme &&
+    a.activityType === b.activityType &&
+    a.country === b.country &&
+    a.city === b.city &&
+    a.url === b.url
+  );
+}
+
 /** The coordinator's role wins when one organisation appears twice in one project. */
 const ROLE_RANK: Record<string, number> = { coordinator: 3, participant: 2, beneficiary: 2, partner: 1 };
 
 const sum = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+const rank = (role: string) => ROLE_RANK[role.toLowerCase()] ?? 0;
+
+/**
+ * One participation from two listings of it, `earlier` first in the file: the higher role (the
+ * earlier on a tie), the amounts added up, active if either is, else the later's say. Folding
+ * a participation's rows in any grouping gives the same (a file read in two parts: decision 017).
+ */
+export function mergeParticipations(
+  earlier: CordisParticipationRecord,
+  later: Pick<CordisParticipationRecord, 'role' | 'ecContribution' | 'totalCost' | 'active'>,
+): CordisParticipationRecord {
+  return {
+    projectId: earlier.projectId,
+    organisationId: earlier.organisationId,
+    role: rank(later.role) > rank(earlier.role) ? later.role : earlier.role,
+    ecContribution: sum(earlier.ecContribution, later.ecContribution),
+    totalCost: sum(earlier.totalCost, later.totalCost),
+    active: earlier.active === true || later.active === true ? true : (later.active ?? earlier.active),
+  };
+}
 
 /**
  * Organisations and participations of an organization.csv, row by row as the file is read: an
@@ -180,7 +213,10 @@ export class CordisParticipationPlan {
   }
 
   add(r: CordisParticipationRow): void {
-    this.lastRowOf.set(r.organisationId, r);
+    // An organisation's rows mostly repeat its details: keeping the first of equal rows lets
+    // the others die young (a million rows kept one by one cost seconds of garbage collection).
+    const last = this.lastRowOf.get(r.organisationId);
+    if (last === undefined || !sameOrganisation(last, r)) this.lastRowOf.set(r.organisationId, r);
     let inProject = this.byProject.get(r.projectId);
     if (!inProject) {
       inProject = new Map();
@@ -213,8 +249,31 @@ export class CordisParticipationPlan {
     return [...this.corrected.values()];
   }
 
-  organisations(): CordisOrganisationRecord[] {
-    return Array.from(this.lastRowOf.values(), (r) => ({
+  projectIds(): string[] {
+    return [...this.byProject.keys()];
+  }
+
+  organisationIds(): string[] {
+    return [...this.lastRowOf.keys()];
+  }
+
+  /** The participations in `projects`, with their values merged so far. */
+  participationsIn(projects: Iterable<string>): CordisParticipationRecord[] {
+    const found: CordisParticipationRecord[] = [];
+    for (const projectId of projects) {
+      for (const [organisationId, at] of this.byProject.get(projectId) ?? []) {
+        found.push(this.kept(at, projectId, organisationId));
+      }
+    }
+    return found;
+  }
+
+  /** The organisations, but for those in `excluding` (listed again later in the file). */
+  organisations(excluding?: ReadonlySet<string>): CordisOrganisationRecord[] {
+    const rows = excluding
+      ? [...this.lastRowOf.values()].filter((r) => !excluding.has(r.organisationId))
+      : this.lastRowOf.values();
+    return Array.from(rows, (r) => ({
       id: r.organisationId,
       vatNumber: r.vatNumber,
       name: r.name,
@@ -228,18 +287,21 @@ export class CordisParticipationPlan {
   }
 
   private merge(at: number, r: CordisParticipationRow): CordisParticipationRecord {
-    const rank = (role: string) => ROLE_RANK[role.toLowerCase()] ?? 0;
-    const role = this.roleNames[this.roles[at]!]!;
+    return mergeParticipations(this.kept(at, r.projectId, r.organisationId), r);
+  }
+
+  /** A participation as kept in the typed arrays. */
+  private kept(at: number, projectId: string, organisationId: string): CordisParticipationRecord {
     const ec = this.ec[at]!;
     const tc = this.tc[at]!;
     const active = this.active[at]!;
     return {
-      projectId: r.projectId,
-      organisationId: r.organisationId,
-      role: rank(r.role) > rank(role) ? r.role : role,
-      ecContribution: sum(Number.isNaN(ec) ? null : ec, r.ecContribution),
-      totalCost: sum(Number.isNaN(tc) ? null : tc, r.totalCost),
-      active: active === 1 || r.active === true ? true : (r.active ?? (active === -1 ? null : active === 1)),
+      projectId,
+      organisationId,
+      role: this.roleNames[this.roles[at]!]!,
+      ecContribution: Number.isNaN(ec) ? null : ec,
+      totalCost: Number.isNaN(tc) ? null : tc,
+      active: active === -1 ? null : active === 1,
     };
   }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planCordisTopics, validateCordisProject } from './cordis-import.ts';
-import { planCordisParticipations, validateCordisParticipation } from './cordis-participations.ts';
+import {
+  type CordisParticipationRecord,
+  mergeParticipations,
+  planCordisParticipations,
+  validateCordisParticipation,
+} from './cordis-participations.ts';
 import { applyLinkAction, buildLinkIndex, type CordisLinkState, planLink } from './cordis-links.ts';
 import {
   cordisCountryToIso,
@@ -287,5 +292,25 @@ describe('track record', () => {
       ecContributionEur: 150.5,
     });
     expect(summary.concepts[0]).toEqual({ conceptId: 'recycling', projects: 2 });
+  });
+});
+
+describe('mergeParticipations', () => {
+  it("folds one participation's rows to the same values in any grouping (a file read in two parts)", () => {
+    const roles = ['participant', 'coordinator', 'partner', 'beneficiary', 'thirdParty'];
+    const actives = [true, false, null];
+    const rows: CordisParticipationRecord[] = Array.from({ length: 6 }, (_, i) => ({
+      projectId: '101',
+      organisationId: '999',
+      role: roles[(i * 3) % roles.length]!,
+      ecContribution: i % 3 === 0 ? null : i * 10.5,
+      totalCost: i % 2 === 0 ? i * 100 : null,
+      active: actives[(i * 2) % 3]!,
+    }));
+    const fold = (list: CordisParticipationRecord[]) => list.slice(1).reduce(mergeParticipations, list[0]!);
+    const whole = fold(rows);
+    for (let cut = 1; cut < rows.length; cut++) {
+      expect(mergeParticipations(fold(rows.slice(0, cut)), fold(rows.slice(cut)))).toEqual(whole);
+    }
   });
 });

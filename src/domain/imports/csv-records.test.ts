@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { readCsvBatches, readCsvRecords } from './csv-records.ts';
+import { guessCsvNewline, readCsvBatches, readCsvRecords } from './csv-records.ts';
 
 const records = (text: string, delimiter = ';') => {
   const read = readCsvRecords(text, delimiter);
@@ -83,5 +83,23 @@ describe('readCsvBatches', () => {
   it('names the line of an unclosed quote in a later batch', () => {
     const batches = [...readCsvBatches('a\nb\nc\nd;"open\ne\n', ';', 2)];
     expect(batches.at(-1)).toEqual({ ok: false, code: 'quote_not_closed', line: 4 });
+  });
+});
+
+describe('guessCsvNewline', () => {
+  it('guesses the line breaks of a file from its start, as a read of the whole file does', () => {
+    expect(guessCsvNewline('a;b\r\n"1\n2";3\r\n', ';')).toBe('\r\n');
+    expect(guessCsvNewline('a;b\n"1\r\n2";3\n', ';')).toBe('\n');
+    expect(guessCsvNewline('a;b\r1;2\r', ';')).toBe('\r');
+  });
+
+  it('reads a later part of a file with the line breaks given, not guessed from the part', () => {
+    // CRLF records; the part starts with a quoted cell holding a bare LF.
+    const part = '"x\ny";1\r\nz;2\r\n';
+    const read = [...readCsvBatches(part, ';', 10, '\r\n')].flatMap((b) => (b.ok ? b.records : []));
+    expect(read).toEqual([
+      ['x\ny', '1'],
+      ['z', '2'],
+    ]);
   });
 });

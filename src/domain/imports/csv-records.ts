@@ -26,17 +26,24 @@ export type CsvBatch = { ok: true; records: string[][]; first: number; fraction:
 /** Records per batch: large enough that a batch costs little, small enough to die young. */
 export const CSV_BATCH_RECORDS = 10_000;
 
-/** The records of `text` a batch at a time; a syntax problem is the last item. */
+export type CsvNewline = '\n' | '\r\n' | '\r';
+
+/**
+ * The records of `text` a batch at a time; a syntax problem is the last item. Line breaks are
+ * guessed from the start of `text` unless `newline` is given (the later part of a file read in
+ * two parts takes the guess made from the file's start: see guessCsvNewline).
+ */
 export function* readCsvBatches(
   whole: string,
   delimiter: string,
   size = CSV_BATCH_RECORDS,
+  given?: CsvNewline,
 ): Generator<CsvBatch | CsvProblem> {
   const text = whole.replace(/(?:\r?\n|\r)$/, '');
   let at = 0;
   let first = 1;
   // Line breaks are guessed once, from the start of the file, and kept for every batch.
-  let newline: Papa.ParseConfig['newline'];
+  let newline: Papa.ParseConfig['newline'] = given;
   while (at < text.length) {
     const result = Papa.parse<string[]>(at === 0 ? text : text.substring(at), {
       delimiter,
@@ -70,6 +77,18 @@ export function* readCsvBatches(
     first += result.data.length;
     if (emptyLast) yield { ok: true, records: [['']], first, fraction: 1 };
   }
+}
+
+/** The line break readCsvBatches takes for a text starting with `start` (Papa looks at its first 1 MB). */
+export function guessCsvNewline(start: string, delimiter: string): CsvNewline {
+  const result = Papa.parse<string[]>(start.substring(0, 1024 * 1024), {
+    delimiter,
+    quoteChar: '"',
+    escapeChar: '"',
+    preview: 1,
+    fastMode: false,
+  });
+  return result.meta.linebreak as CsvNewline;
 }
 
 export function readCsvRecords(text: string, delimiter: string): CsvRecords {

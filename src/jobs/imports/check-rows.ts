@@ -12,7 +12,7 @@ export const PROGRESS_EVERY_ROWS = 500;
 export const PROGRESS_STEPS = 200;
 
 export type CheckedFile =
-  | { ok: true; rowCount: number; errors: RowError[] }
+  | { ok: true; rowCount: number; records: number; errors: RowError[] }
   | { ok: false; problem: FileProblem };
 
 export type CheckHandlers<T> = {
@@ -69,5 +69,5 @@ export async function checkFileRows<T, C>(
     await handlers.afterBatch?.();
   });
   if (!read.ok) return read;
-  return { ok: true, rowCount: read.rowCount, errors };
+  return { ok: true, rowCount: read.rowCount, records: read.records, errors };
 }

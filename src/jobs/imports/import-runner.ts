@@ -34,6 +34,8 @@ export type ImportRunnerOptions = {
   staleAfterMs?: number;
   maxAttempts?: number;
   progressEvery?: number;
+  /** Passed to runImport (tests read small files in two threads). */
+  twoThreadsFrom?: number;
   /**
    * Take over imports left "running" at once. Only right where no other process can be running
    * them: the embedded database, which one process holds (the data-folder lock).
@@ -109,6 +111,7 @@ export function startImportRunner(db: Db, options: ImportRunnerOptions = {}): Im
           workerId,
           signal: run.signal,
           ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}),
+          ...(options.twoThreadsFrom !== undefined ? { twoThreadsFrom: options.twoThreadsFrom } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         },
         id,

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { checkHeaders } from '../../domain/imports/column-mapping.ts';
-import { readCsvBatches } from '../../domain/imports/csv-records.ts';
+import { type CsvNewline, readCsvBatches } from '../../domain/imports/csv-records.ts';
 import { columnLetter, type FileProblem, fileProblem } from '../../domain/imports/file-problems.ts';
 import type { RowError } from '../../domain/imports/import-kind.ts';
 import { decodeUtf8Text, detectDelimiter } from '../../domain/imports/text-encoding.ts';
@@ -65,7 +65,10 @@ export function detectFileType(
 /** Data rows of a file, a batch at a time: `rowNumbers[i]` is the spreadsheet's number of rows[i]. */
 export type TableBatch = { rows: string[][]; rowNumbers: number[]; fraction: number };
 
-export type ReadResult = { ok: true; rowCount: number } | { ok: false; problem: FileProblem };
+/** `records`: the number of the file's last record, empty ones and the header included. */
+export type ReadResult =
+  | { ok: true; rowCount: number; records: number }
+  | { ok: false; problem: FileProblem };
 
 /**
  * A file opened for import: its header row, and its data rows read batch by batch, so that a
@@ -85,18 +88,24 @@ export type ImportFile = {
 
 export type OpenResult = { ok: true; file: ImportFile } | { ok: false; problem: FileProblem };
 
+/**
+ * The later part of a CSV file read in two parts (reader/): its records are data under the
+ * file's `headers`, numbered from 1, read with the line breaks of the file's start.
+ */
+export type CsvPart = { headers: string[]; newline: CsvNewline };
+
 export async function openImportFile(
   bytes: Uint8Array,
   type: ImportFileType,
-  options: { delimiter?: string } = {},
+  options: { delimiter?: string; part?: CsvPart } = {},
 ): Promise<OpenResult> {
-  return type === 'csv' ? openCsvFile(bytes, options.delimiter) : openXlsxFile(bytes);
+  return type === 'csv' ? openCsvFile(bytes, options.delimiter, options.part) : openXlsxFile(bytes);
 }
 
 /** Raw records as the file holds them; `rowNumbers` when they are not `first`, `first + 1` … */
 type RawBatch = { records: string[][]; first: number; rowNumbers?: number[]; fraction: number };
 
-function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string): OpenResult {
+function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string, part?: CsvPart): OpenResult {
   const decoded = decodeUtf8Text(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -113,7 +122,7 @@ function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string): OpenResult {
   }
   const delimiter = fixedDelimiter ?? detectDelimiter(text);
   function* batches(): Generator<RawBatch | FileProblem> {
-    for (const batch of readCsvBatches(text, delimiter)) {
+    for (const batch of readCsvBatches(text, delimiter, undefined, part?.newline)) {
       if (batch.ok) {
         yield { records: batch.records, first: batch.first, fraction: batch.fraction };
         continue;
@@ -127,7 +136,7 @@ function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string): OpenResult {
       });
     }
   }
-  return openTable(batches(), [], delimiter);
+  return openTable(batches(), [], delimiter, part?.headers);
 }
 
 function isEmptyRecord(cells: string[]): boolean {
@@ -144,9 +153,17 @@ function openTable(
   source: Iterator<RawBatch | FileProblem>,
   cellProblems: CellProblem[],
   delimiter: string | null,
+  givenHeaders?: string[],
 ): OpenResult {
-  let header: { cells: string[]; row: number } | null = null;
+  let header: { cells: string[]; row: number } | null = givenHeaders ? { cells: givenHeaders, row: 0 } : null;
   let pending: RawBatch | null = null;
+  if (givenHeaders) {
+    const next = source.next();
+    if (next.done)
+      return { ok: false, problem: fileProblem('no_rows', 'This part of the file has no rows.') };
+    if (isProblem(next.value)) return { ok: false, problem: next.value };
+    pending = next.value;
+  }
   while (!header) {
     const next = source.next();
     if (next.done) return { ok: false, problem: fileProblem('empty', 'The file is empty.') };
@@ -186,7 +203,10 @@ function openTable(
     if (used) throw new Error('An import file is read once');
     used = true;
     let rowCount = 0;
+    let records = headerRow;
     for (let batch = pending, next = source.next(); batch; ) {
+      const last = batch.records.length - 1;
+      if (last >= 0) records = batch.rowNumbers?.[last] ?? batch.first + last;
       const rows: string[][] = [];
       const rowNumbers: number[] = [];
       for (let i = 0; i < batch.records.length; i++) {
@@ -211,7 +231,7 @@ function openTable(
         problem: fileProblem('no_rows', 'The file has a header row but no data rows under it.'),
       };
     }
-    return { ok: true, rowCount };
+    return { ok: true, rowCount, records };
   };
   return { ok: true, file: { headers, delimiter, problems, read } };
 }

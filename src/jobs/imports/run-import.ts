@@ -23,7 +23,7 @@ import {
   releaseImport,
 } from './import-store.ts';
 import { openImportFile } from './parse-file.ts';
-import { ReadRejected, readInThread } from './reader/read-in-thread.ts';
+import { ReadAgainInOneThread, ReadRejected, readInThread } from './reader/read-in-thread.ts';
 import { findImportKind } from './registry.ts';
 
 export type ImportProgress = { id: string; done: number; total: number; phase: 'validating' | 'saving' };
@@ -34,6 +34,8 @@ export type RunOptions = {
   /** Aborted when the runner stops or loses its claim: validation stops and the import is released. */
   signal: AbortSignal;
   progressEvery?: number;
+  /** A CSV file this large or larger is read by two threads (reader/read-in-thread.ts; tests set it low). */
+  twoThreadsFrom?: number;
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
 };
 
@@ -112,20 +114,39 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
   try {
     if (kind.readInThread) {
       const threaded = kind.readInThread;
-      return await readInThreadAndCommit(
-        options,
-        job,
-        { ...(definition.delimiter ? { delimiter: definition.delimiter } : {}), mapping, totalHint: total },
-        {
-          fail,
-          progress: async (done, estimate, phase, record) => {
-            total = estimate;
-            await progress(done, phase, record);
+      const read = (source: ImportRowWithFile, oneThread: boolean) =>
+        readInThreadAndCommit(
+          options,
+          source,
+          {
+            ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
+            mapping,
+            totalHint: total,
+            ...(oneThread
+              ? { twoThreadsFrom: Number.POSITIVE_INFINITY }
+              : options.twoThreadsFrom !== undefined
+                ? { twoThreadsFrom: options.twoThreadsFrom }
+                : {}),
           },
-          commit: (headers, data) =>
-            commit(headers, (tx) => threaded.commit(tx, data, { ...meta, expectedRows: total })),
-        },
-      );
+          {
+            fail,
+            progress: async (done, estimate, phase, record) => {
+              total = estimate;
+              await progress(done, phase, record);
+            },
+            commit: (headers, data) =>
+              commit(headers, (tx) => threaded.commit(tx, data, { ...meta, expectedRows: total })),
+          },
+        );
+      try {
+        return await read(job, false);
+      } catch (error) {
+        if (!(error instanceof ReadAgainInOneThread)) throw error;
+        // The file went to the threads: read it from the database again.
+        const again = await loadImportWithFile(db, id);
+        if (!again || again.claimedBy !== workerId || again.status !== 'running') return 'lost';
+        return await read(again, true);
+      }
     }
     const opened = await openImportFile(job.fileData, job.fileType, {
       ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
@@ -197,7 +218,7 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
 async function readInThreadAndCommit(
   options: RunOptions,
   job: ImportRowWithFile,
-  file: { delimiter?: string; mapping: Record<string, string>; totalHint: number },
+  file: { delimiter?: string; mapping: Record<string, string>; totalHint: number; twoThreadsFrom?: number },
   steps: {
     fail(report: ImportReport): Promise<RunOutcome>;
     progress(done: number, total: number, phase: 'validating' | 'saving', record?: boolean): Promise<void>;

@@ -3,7 +3,7 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CSV_BATCH_RECORDS } from '../../domain/imports/csv-records.ts';
+import { CSV_BATCH_RECORDS, guessCsvNewline } from '../../domain/imports/csv-records.ts';
 import type { ParsedTable } from '../../domain/imports/import-kind.ts';
 import {
   detectFileType,
@@ -129,6 +129,33 @@ describe('CSV', () => {
     const line = text.slice(0, text.indexOf('1;"open')).split('\n').length;
     expect(line).toBe(19_994);
     expect(await problem(text)).toMatchObject({ code: 'csv_syntax', params: { line } });
+  });
+
+  it('reads the later part of a file under the given headers, its records numbered from 1', async () => {
+    const whole = 'a;b\r\n1;"x\r\ny"\r\n\r\n2;z\r\n3;w\r\n';
+    const at = whole.indexOf('2;z');
+    const first = await openImportFile(Buffer.from(whole.slice(0, at)), 'csv', { delimiter: ';' });
+    if (!first.ok) throw new Error(first.problem.message);
+    expect(await first.file.read(() => {})).toEqual({ ok: true, rowCount: 1, records: 3 });
+    const part = { headers: first.file.headers, newline: guessCsvNewline(whole, ';') };
+    const rest = await openImportFile(Buffer.from(whole.slice(at)), 'csv', { delimiter: ';', part });
+    if (!rest.ok) throw new Error(rest.problem.message);
+    const rows: string[][] = [];
+    const numbers: number[] = [];
+    const read = await rest.file.read((batch) => {
+      rows.push(...batch.rows);
+      numbers.push(...batch.rowNumbers);
+    });
+    expect(read).toEqual({ ok: true, rowCount: 2, records: 2 });
+    expect(rest.file.headers).toEqual(['a', 'b']);
+    expect(rows).toEqual([
+      ['2', 'z'],
+      ['3', 'w'],
+    ]);
+    // After the first part's last record (3): rows 4 and 5 of the whole file, as one read numbers them.
+    const all = await parse(whole, 'csv', ';');
+    expect(all.table.rowNumbers).toEqual([2, 4, 5]);
+    expect(numbers.map((n) => n + 3)).toEqual([4, 5]);
   });
 
   it('refuses an empty file, a header without rows, a header used twice, and broken quotes', async () => {

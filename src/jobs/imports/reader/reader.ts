@@ -1,29 +1,61 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkColumnMapping } from '../../../domain/imports/column-mapping.ts';
 import { checkFileRows } from '../check-rows.ts';
 import { openImportFile } from '../parse-file.ts';
-import type { ReaderMessage, ReadRequest } from './read-in-thread.ts';
+import type { ReaderMessage, ReadRequest, ToReaderMessage } from './read-in-thread.ts';
 import { THREAD_READ_KINDS } from './thread-kinds.ts';
 
-/** The reader thread itself (see read-in-thread.ts); thread.mjs loads it. */
+/**
+ * The reader thread itself (see read-in-thread.ts); thread.mjs loads it. It reads a whole file,
+ * or one of a large CSV file's two parts (`request.part`): then it sends its part's end, and
+ * once the caller has both, it ends its sink knowing the other part's summary.
+ */
 
 const port = parentPort!;
 const send = (message: ReaderMessage) => port.postMessage(message);
-const request = (workerData as { request: ReadRequest }).request;
 
-async function read(): Promise<void> {
+/** Messages from the caller's thread, in order. */
+const received: ToReaderMessage[] = [];
+let wake: (() => void) | null = null;
+port.on('message', (message: ToReaderMessage) => {
+  received.push(message);
+  wake?.();
+});
+async function receive<T extends ToReaderMessage['type']>(
+  type: T,
+): Promise<Extract<ToReaderMessage, { type: T }>> {
+  while (received.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+  wake = null;
+  const message = received.shift()!;
+  if (message.type !== type) throw new Error(`the reader expected ${type}, not ${message.type}`);
+  return message as Extract<ToReaderMessage, { type: T }>;
+}
+
+async function read(request: ReadRequest): Promise<void> {
   const kind = THREAD_READ_KINDS[request.kind];
   if (!kind) throw new Error(`${request.kind} is not read in a thread`);
+  const part = request.part;
+  // The rest of a file has no header row: its thread waits for the first part's.
+  const given = part?.role === 'rest' ? (await receive('headers')).headers : null;
   const opened = await openImportFile(request.bytes, request.fileType, {
     ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+    ...(given && part?.role === 'rest' ? { part: { headers: given, newline: part.newline } } : {}),
   });
-  if (!opened.ok) return send({ type: 'opened', ok: false, problem: opened.problem });
+  if (!opened.ok) {
+    return send(
+      given
+        ? { type: 'part-end', ok: false, problem: opened.problem }
+        : { type: 'opened', ok: false, problem: opened.problem },
+    );
+  }
   const { file } = opened;
-  const mappingProblems = checkColumnMapping(kind.definition.fields, file.headers, request.mapping).map(
-    (p) => p.message,
-  );
-  send({ type: 'opened', ok: true, headers: file.headers, mappingProblems });
-  if (mappingProblems.length) return;
+  if (!given) {
+    const mappingProblems = checkColumnMapping(kind.definition.fields, file.headers, request.mapping).map(
+      (p) => p.message,
+    );
+    send({ type: 'opened', ok: true, headers: file.headers, mappingProblems });
+    if (mappingProblems.length) return;
+  }
   const sink = kind.sink(request.importId);
   const start = performance.now();
   // After the first failed row nothing will be stored: the rest is checked, not encoded.
@@ -51,15 +83,37 @@ async function read(): Promise<void> {
       ...(request.progressEvery ? { progressEvery: request.progressEvery } : {}),
     },
   );
-  if (!checked.ok) return send({ type: 'end', ok: false, problem: checked.problem });
+  if (!part) {
+    if (!checked.ok) return send({ type: 'end', ok: false, problem: checked.problem });
+    return send({
+      type: 'end',
+      ok: true,
+      rowCount: checked.rowCount,
+      errors: checked.errors,
+      end: checked.errors.length ? null : sink.end(),
+      readMs: performance.now() - start,
+    });
+  }
+  if (!checked.ok) return send({ type: 'part-end', ok: false, problem: checked.problem });
+  const { rowCount, records, errors } = checked;
   send({
-    type: 'end',
+    type: 'part-end',
     ok: true,
-    rowCount: checked.rowCount,
-    errors: checked.errors,
-    end: checked.errors.length ? null : sink.end(),
+    rowCount,
+    records,
+    errors,
+    summary: errors.length ? null : sink.summary(),
+  });
+  if (errors.length) return;
+  const { other } = await receive('finish');
+  send({
+    type: 'part-joined',
+    end: sink.partEnd(other, part.role === 'first'),
     readMs: performance.now() - start,
   });
 }
 
-await read();
+// The request comes as a message, not as workerData: the thread starts before the file is cut.
+await read((await receive('start')).request);
+// Nothing more comes: the thread may end.
+port.removeAllListeners('message');

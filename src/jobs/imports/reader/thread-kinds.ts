@@ -1,4 +1,9 @@
-import { CordisParticipationCopyWriter } from '../../../db/queries/cordis-participation-copy.ts';
+import {
+  type CordisPartEnd,
+  type CordisPartSummary,
+  CordisParticipationCopyWriter,
+  joinCordisParts,
+} from '../../../db/queries/cordis-participation-copy.ts';
 import {
   type CordisParticipationRow,
   cordisOrganisationsDefinition,
@@ -12,16 +17,24 @@ export type RowSink<T> = {
   take(): Uint8Array | null;
   /** What the commit needs besides the data, once every row is read (structured-cloneable). */
   end(): unknown;
+  /** A file read in two parts: what the other part's end needs to know of this part's rows. */
+  summary(): unknown;
+  /** This part's end, given the other part's summary; the kind's `join` makes the file's end. */
+  partEnd(other: unknown, first: boolean): unknown;
 };
 
 /**
- * The kinds read in a thread of their own, by name (a thread gets data, not functions): their
- * definition, which needs no context, and their sink. See ImportJobKind.readInThread.
+ * A kind read in a thread of its own: its definition, which needs no context, its sink, and how
+ * the ends of a file's two parts make the file's end (read-in-thread.ts, on the caller's thread).
  */
-export const THREAD_READ_KINDS: Record<
-  string,
-  { definition: ImportKindDefinition<unknown, undefined>; sink(importId: string): RowSink<unknown> }
-> = {
+export type ThreadReadKind = {
+  definition: ImportKindDefinition<unknown, undefined>;
+  sink(importId: string): RowSink<unknown>;
+  join(first: unknown, rest: unknown): unknown;
+};
+
+/** The kinds read in a thread of their own, by name (a thread gets data, not functions). */
+export const THREAD_READ_KINDS: Record<string, ThreadReadKind> = {
   'cordis-organizations': {
     definition: cordisOrganisationsDefinition as ImportKindDefinition<unknown, undefined>,
     sink: (importId) => {
@@ -30,7 +43,10 @@ export const THREAD_READ_KINDS: Record<
         add: (value) => writer.add(value as CordisParticipationRow),
         take: () => writer.take(),
         end: () => writer.end(),
+        summary: () => writer.summary(),
+        partEnd: (other, first) => writer.partEnd(other as CordisPartSummary, first),
       };
     },
+    join: (first, rest) => joinCordisParts(first as CordisPartEnd, rest as CordisPartEnd),
   },
 };
