@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/create-db.ts';
 import { createApiToken, createUser } from '../../src/db/queries/users.ts';
-import type { Role } from '../../src/domain/auth/roles.ts';
+import type { Role, UserActor } from '../../src/domain/auth/roles.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from './test-db.ts';
 
@@ -54,6 +54,11 @@ export async function buildUser(
 }
 
 /** A signed-in browser-like client: session cookie plus CSRF header on writes. */
+/** An admin acting through an API token, with no organisation or region (the import tests' uploader). */
+export function tokenAdmin(userId: string): UserActor {
+  return { kind: 'user', userId, role: 'admin', organisationId: null, regionId: null, via: 'token' };
+}
+
 export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
   const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);

@@ -6,7 +6,7 @@ import type { UserActor } from '../../domain/auth/roles.ts';
 import { createImport } from '../../jobs/imports/import-store.ts';
 import { startImportRunner } from '../../jobs/imports/import-runner.ts';
 import { splitCsv } from '../../jobs/imports/reader/read-in-thread.ts';
-import { buildUser, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildUser, createTestApp, type TestApp, tokenAdmin } from '../../../test/support/test-app.ts';
 
 /**
  * A large CORDIS organization.csv is read by two threads, each with its own plan of the rows
@@ -22,14 +22,7 @@ let actor: UserActor;
 beforeAll(async () => {
   t = await createTestApp();
   const user = await buildUser(t.database, 'admin');
-  actor = {
-    kind: 'user',
-    userId: user.id,
-    role: 'admin',
-    organisationId: null,
-    regionId: null,
-    via: 'token',
-  };
+  actor = tokenAdmin(user.id);
 });
 afterAll(async () => t.close());
 

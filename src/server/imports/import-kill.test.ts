@@ -7,6 +7,7 @@ import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/create-db.ts';
 import { createUser } from '../../db/queries/users.ts';
+import { tokenAdmin } from '../../../test/support/test-app.ts';
 import { auditLog, imports, organisations } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { createImport } from '../../jobs/imports/import-store.ts';
@@ -89,14 +90,7 @@ describe.skipIf(testDbKind() === 'postgres')('an import killed with SIGKILL', ()
         { kind: 'system' },
         { email: 'kill@example.org', password: 'correct-horse-battery', role: 'admin', displayName: 'Kill' },
       );
-      actor = {
-        kind: 'user',
-        userId: user.id,
-        role: 'admin',
-        organisationId: null,
-        regionId: null,
-        via: 'token',
-      };
+      actor = tokenAdmin(user.id);
     });
   }, 60_000);
   afterAll(async () => {

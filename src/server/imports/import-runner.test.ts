@@ -5,7 +5,7 @@ import { auditLog, imports, organisations } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
 import { createImport, type ImportOptions } from '../../jobs/imports/import-store.ts';
 import { type ImportRunner, startImportRunner } from '../../jobs/imports/import-runner.ts';
-import { buildUser, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildUser, createTestApp, type TestApp, tokenAdmin } from '../../../test/support/test-app.ts';
 
 /**
  * The import runner as a job system: several runners share the queue without running an import
@@ -19,14 +19,7 @@ const runners: ImportRunner[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   const user = await buildUser(t.database, 'admin');
-  actor = {
-    kind: 'user',
-    userId: user.id,
-    role: 'admin',
-    organisationId: null,
-    regionId: null,
-    via: 'token',
-  };
+  actor = tokenAdmin(user.id);
 });
 afterAll(async () => {
   await Promise.all(runners.map((r) => r.stop()));
