@@ -210,9 +210,10 @@ async function bareCopy(database: Database, bytes: Buffer): Promise<number> {
 
 /**
  * The import job's phases on the file in memory, as run-import.ts runs a kind read in its own
- * thread: the reader thread (src/jobs/imports/reader/) parses, maps (the suggested mapping — the
- * official names map themselves) and validates each batch and sends the rows that passed as COPY
- * data, while one transaction copies each chunk as it comes, then builds the keys and links the
+ * threads: two reader threads (src/jobs/imports/reader/), each half of the file, parse, map (the
+ * suggested mapping — the official names map themselves) and validate each batch and send the
+ * rows that passed as COPY data, while one transaction copies each chunk as it comes; once both
+ * parts are joined it copies the organisations, builds the keys and links the
  * Finnish participants (the kind's commit) and writes the import's audit row. Not through
  * runImport itself: 1,000,000 participations are ~300 MB, more than the upload limit (250 MB)
  * and than a bytea parameter carries through either driver (hex text beyond V8's string limit);
@@ -324,7 +325,7 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
     row(`bare COPY of organization.csv (${size}) — baseline`, copyMs, 'ms');
     row('CORDIS organisation import (parse, validate, upsert, link)', first.ms, 'ms');
     row(
-      '  reader thread: read, map, validate and encode every row (while the chunks are copied)',
+      '  reader threads (two, each half the file): read, map, validate and encode every row (while the chunks are copied)',
       first.readMs,
       'ms',
     );
