@@ -9,8 +9,9 @@ import { copyBinary, type StageColumn } from '../copy-binary.ts';
 
 /**
  * organization.csv's rows as binary COPY data for cordis_organisations and
- * cordis_participations, made as the rows are read — in the import's reader thread
- * (src/jobs/imports/reader/), so this module needs no database. The store is
+ * cordis_participations, made as the rows are read — in the import's reader threads
+ * (src/jobs/imports/reader/), so this module needs no database; a large file's two parts each
+ * have a writer, and joinCordisParts makes the file's end of theirs. The store is
  * cordis-participation-file.ts.
  */
 

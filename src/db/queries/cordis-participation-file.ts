@@ -30,7 +30,7 @@ import {
 /**
  * organization.csv (one row per participation, up to millions) into cordis_organisations and
  * cordis_participations. The file's rows become binary COPY data as they are read
- * (cordis-participation-copy.ts, in the import's reader thread) and the commit copies each chunk
+ * (cordis-participation-copy.ts, in the import's reader threads) and the commit copies each chunk
  * while the next is read (decision 017).
  */
 

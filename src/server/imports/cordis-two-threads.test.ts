@@ -52,13 +52,13 @@ function organisationFile(): string[] {
   return lines;
 }
 
-async function queue(lines: string[], totalRows: number) {
+async function queue(lines: string[], totalRows: number, newline = '\n') {
   const headers = lines[0]!.split(';');
   return createImport(t.database.db, actor, {
     kind: 'cordis-organizations',
     fileName: 'organization.csv',
     fileType: 'csv',
-    fileData: Buffer.from(`${lines.join('\n')}\n`),
+    fileData: Buffer.from(`${lines.join(newline)}${newline}`),
     fileSha256: 'test',
     options: {
       preview: { headers, rows: [] },
@@ -72,8 +72,8 @@ async function queue(lines: string[], totalRows: number) {
 }
 
 /** Runs one import to its end with files from `twoThreadsFrom` bytes read by two threads. */
-async function run(lines: string[], twoThreadsFrom: number, totalRows = lines.length - 1) {
-  const id = await queue(lines, totalRows);
+async function run(lines: string[], twoThreadsFrom: number, totalRows = lines.length - 1, newline = '\n') {
+  const id = await queue(lines, totalRows, newline);
   const runner = startImportRunner(t.database.db, { pollMs: 20, twoThreadsFrom });
   runner.wake();
   try {
@@ -140,6 +140,21 @@ describe('a CORDIS organization.csv read by two threads', () => {
       participationsUnchanged: byTwo.participations.length,
     });
     expect(await stored()).toEqual(byTwo);
+  });
+
+  it('reads a file it cannot cut (line breaks of CR only) in one thread', async () => {
+    const lines = organisationFile();
+    const text = lines.join('\r');
+    expect(splitCsv({ bytes: Buffer.from(text), fileType: 'csv', delimiter: ';' })).toBeNull();
+    await clear();
+    const byOne = await run(lines, Number.POSITIVE_INFINITY);
+    expect(byOne.status).toBe('done');
+    const expected = await stored();
+    await clear();
+    const cr = await run(lines, 0, undefined, '\r');
+    expect(cr.status).toBe('done');
+    expect(cr.summary).toEqual(byOne.summary);
+    expect((await stored()).participations).toEqual(expected.participations);
   });
 
   it('names the failed rows of either part with the numbers one thread gives them', async () => {

@@ -217,6 +217,7 @@ export function readInThread(
       }
     });
     worker.on('error', fail);
+    // A thread waits for messages until it is stopped: it never ends on its own.
     worker.on('exit', (code) => fail(new Error(`the import's reader thread ended (exit code ${code})`)));
     return worker;
   };
@@ -224,7 +225,12 @@ export function readInThread(
   workers.push(start(0));
   if (twoParts) workers.push(start(1));
   split = twoParts ? splitCsv(request) : null;
-  if (twoParts && !split) void workers.pop()!.terminate();
+  if (twoParts && !split) {
+    const spare = workers.pop()!;
+    spare.removeAllListeners();
+    spare.on('error', () => {});
+    void spare.terminate();
+  }
   const begin = (worker: Worker, threadRequest: ReadRequest, transfer: ArrayBuffer[]) =>
     worker.postMessage({ type: 'start', request: threadRequest } satisfies ToReaderMessage, transfer);
   const owned = ownsItsBuffer(request.bytes) ? [request.bytes.buffer as ArrayBuffer] : [];

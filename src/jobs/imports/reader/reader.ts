@@ -115,5 +115,5 @@ async function read(request: ReadRequest): Promise<void> {
 
 // The request comes as a message, not as workerData: the thread starts before the file is cut.
 await read((await receive('start')).request);
-// Nothing more comes: the thread may end.
-port.removeAllListeners('message');
+// The thread then waits, listening, until the caller stops it (ThreadReader.stop): a thread that
+// ended on its own could end before its other part has sent its last message.
