@@ -12,6 +12,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type { Localized } from '../../domain/i18n/localized.ts';
+import { code } from './code-column.ts';
 import { organisations } from './organisations.ts';
 import { regions } from './regions.ts';
 import { users } from './users.ts';
@@ -168,7 +169,7 @@ export const programmeCountries = pgTable('programme_countries', {
 export const cordisProjects = pgTable(
   'cordis_projects',
   {
-    id: text('id').primaryKey(),
+    id: code('id').primaryKey(),
     acronym: text('acronym').notNull().default(''),
     title: text('title').notNull().default(''),
     status: text('status'),
@@ -196,7 +197,7 @@ export const cordisProjects = pgTable(
 export const cordisOrganisations = pgTable(
   'cordis_organisations',
   {
-    id: text('id').primaryKey(),
+    id: code('id').primaryKey(),
     vatNumber: text('vat_number'),
     name: text('name').notNull(),
     shortName: text('short_name'),
@@ -228,8 +229,8 @@ export const cordisOrganisations = pgTable(
 export const cordisParticipations = pgTable(
   'cordis_participations',
   {
-    projectId: text('project_id').notNull(),
-    organisationId: text('organisation_id')
+    projectId: code('project_id').notNull(),
+    organisationId: code('organisation_id')
       .notNull()
       .references(() => cordisOrganisations.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
@@ -253,7 +254,7 @@ export const cordisTopics = pgTable('cordis_topics', {
 export const cordisProjectScivoc = pgTable(
   'cordis_project_scivoc',
   {
-    projectId: text('project_id').notNull(),
+    projectId: code('project_id').notNull(),
     code: text('code').notNull(),
     path: text('path').notNull().default(''),
     title: text('title').notNull().default(''),

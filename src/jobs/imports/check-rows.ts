@@ -20,7 +20,7 @@ export type CheckHandlers<T> = {
   valid(row: number, value: T): void;
   /** A row that failed (its errors are in the result). */
   invalid?(): void;
-  /** After each batch of rows (the file is read 10,000 records at a time). */
+  /** After each batch of rows (a CSV file is read CSV_BATCH_RECORDS records at a time). */
   afterBatch?(): void | Promise<void>;
   progress(done: number, total: number): void | Promise<void>;
 };

@@ -148,7 +148,7 @@ describe('import runners', () => {
   });
 
   it('hands back a file read in a thread of its own (CORDIS) when its server stops during the read', async () => {
-    // More rows than one batch of the reader (10,000 records): the stop comes between two chunks.
+    // More rows than one COPY chunk of the reader (10,000 rows): the stop comes between two chunks.
     const rows = 25_000;
     const lines = [
       'projectID;organisationID;name;role',

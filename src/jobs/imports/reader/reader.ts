@@ -11,6 +11,13 @@ import { THREAD_READ_KINDS } from './thread-kinds.ts';
  * once the caller has both, it ends its sink knowing the other part's summary.
  */
 
+/**
+ * Rows per COPY data chunk sent to the caller. The file is parsed in smaller batches (so that a
+ * batch's cells die young: CSV_BATCH_RECORDS), and a COPY statement per batch would cost more
+ * than it saves.
+ */
+const CHUNK_ROWS = 10_000;
+
 const port = parentPort!;
 const send = (message: ReaderMessage) => port.postMessage(message);
 
@@ -60,6 +67,12 @@ async function read(request: ReadRequest): Promise<void> {
   const start = performance.now();
   // After the first failed row nothing will be stored: the rest is checked, not encoded.
   let failed = file.problems.length > 0;
+  let unsent = 0;
+  const sendData = () => {
+    unsent = 0;
+    const data = failed ? null : sink.take();
+    if (data) send({ type: 'data', data });
+  };
   const checked = await checkFileRows(
     file,
     kind.definition,
@@ -67,14 +80,15 @@ async function read(request: ReadRequest): Promise<void> {
     undefined,
     {
       valid: (_row, value) => {
-        if (!failed) sink.add(value);
+        if (failed) return;
+        sink.add(value);
+        unsent++;
       },
       invalid: () => {
         failed = true;
       },
       afterBatch: () => {
-        const data = failed ? null : sink.take();
-        if (data) send({ type: 'data', data });
+        if (unsent >= CHUNK_ROWS) sendData();
       },
       progress: (done, total) => send({ type: 'progress', done, total }),
     },
@@ -83,6 +97,7 @@ async function read(request: ReadRequest): Promise<void> {
       ...(request.progressEvery ? { progressEvery: request.progressEvery } : {}),
     },
   );
+  if (checked.ok) sendData();
   if (!part) {
     if (!checked.ok) return send({ type: 'end', ok: false, problem: checked.problem });
     return send({
