@@ -155,7 +155,7 @@ export async function storeCordisParticipationFile(
         (await countRows(t, 'cordis_participations')) === 0 &&
         (await countRows(t, 'cordis_organisations')) === 0;
       if (empty) {
-        const load = async () => {
+        return withoutIndexes(t, tables, async () => {
           const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data);
           const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
           return {
@@ -163,8 +163,7 @@ export async function storeCordisParticipationFile(
             participations: created(end.participationCount),
             end,
           };
-        };
-        return withoutIndexes(t, tables, load);
+        });
       }
     }
     await createStage(t, STAGE.organisations, organisationColumns(importId));

@@ -79,17 +79,20 @@ export function* readCsvBatches(
     const read = result.meta.cursor;
     at = read > 0 ? at + read : text.length;
     // A batch cut off right after the text's last line break leaves its empty last line unread.
-    const emptyLast = result.meta.truncated && at === text.length && withoutFinalLineBreak(text) !== text;
+    const emptyLast = result.meta.truncated && at === text.length && endsWithLineBreak(text);
     yield { ok: true, records: result.data, first, fraction: at / text.length };
     first += result.data.length;
     if (emptyLast) yield { ok: true, records: [['']], first, fraction: 1 };
   }
 }
 
-/** `text` without one final line break: not by a regular expression, which tries every position of the text. */
+// The text's end is looked at, not matched by a regular expression, which tries every position.
+const endsWithLineBreak = (text: string) => text.endsWith('\n') || text.endsWith('\r');
+
+/** `text` without one final line break. */
 function withoutFinalLineBreak(text: string): string {
   if (text.endsWith('\r\n')) return text.slice(0, -2);
-  return text.endsWith('\n') || text.endsWith('\r') ? text.slice(0, -1) : text;
+  return endsWithLineBreak(text) ? text.slice(0, -1) : text;
 }
 
 /** The line break readCsvBatches takes for a text starting with `start` (Papa looks at its first 1 MB). */

@@ -114,19 +114,16 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
   try {
     if (kind.readInThread) {
       const threaded = kind.readInThread;
-      const read = (source: ImportRowWithFile, oneThread: boolean) =>
-        readInThreadAndCommit(
+      const read = (source: ImportRowWithFile, oneThread: boolean) => {
+        const twoThreadsFrom = oneThread ? Number.POSITIVE_INFINITY : options.twoThreadsFrom;
+        return readInThreadAndCommit(
           options,
           source,
           {
             ...(definition.delimiter ? { delimiter: definition.delimiter } : {}),
             mapping,
             totalHint: total,
-            ...(oneThread
-              ? { twoThreadsFrom: Number.POSITIVE_INFINITY }
-              : options.twoThreadsFrom !== undefined
-                ? { twoThreadsFrom: options.twoThreadsFrom }
-                : {}),
+            ...(twoThreadsFrom !== undefined ? { twoThreadsFrom } : {}),
           },
           {
             fail,
@@ -138,6 +135,7 @@ export async function runImport(options: RunOptions, id: string): Promise<RunOut
               commit(headers, (tx) => threaded.commit(tx, data, { ...meta, expectedRows: total })),
           },
         );
+      };
       try {
         return await read(job, false);
       } catch (error) {

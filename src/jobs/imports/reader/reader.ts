@@ -43,20 +43,21 @@ async function read(request: ReadRequest): Promise<void> {
   if (!kind) throw new Error(`${request.kind} is not read in a thread`);
   const part = request.part;
   // The rest of a file has no header row: its thread waits for the first part's.
-  const given = part?.role === 'rest' ? (await receive('headers')).headers : null;
+  const rest =
+    part?.role === 'rest' ? { headers: (await receive('headers')).headers, newline: part.newline } : null;
   const opened = await openImportFile(request.bytes, request.fileType, {
     ...(request.delimiter ? { delimiter: request.delimiter } : {}),
-    ...(given && part?.role === 'rest' ? { part: { headers: given, newline: part.newline } } : {}),
+    ...(rest ? { part: rest } : {}),
   });
   if (!opened.ok) {
     return send(
-      given
+      rest
         ? { type: 'part-end', ok: false, problem: opened.problem }
         : { type: 'opened', ok: false, problem: opened.problem },
     );
   }
   const { file } = opened;
-  if (!given) {
+  if (!rest) {
     const mappingProblems = checkColumnMapping(kind.definition.fields, file.headers, request.mapping).map(
       (p) => p.message,
     );
