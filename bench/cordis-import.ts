@@ -11,7 +11,7 @@ import { cordisOrganisationsDefinition } from '../src/domain/cordis/cordis-parti
 import { suggestColumnMapping } from '../src/domain/imports/column-mapping.ts';
 import { cordisOrganisationsImportKind } from '../src/jobs/imports/kinds/cordis.ts';
 import { ReadRejected, readInThread } from '../src/jobs/imports/reader/read-in-thread.ts';
-import { createRandom, openFreshDatabase } from './lib.ts';
+import { createRandom, openFreshDatabase, percentile } from './lib.ts';
 import { rowsOf } from '../src/db/rows.ts';
 
 /**
@@ -20,7 +20,10 @@ import { rowsOf } from '../src/db/rows.ts';
  * 100,000 projects — takes at most 3× a bare `COPY` of the same file into a table of text
  * columns, in the same run, on PGlite and on PostgreSQL. The import is the job's phases (see
  * importInMemory): parse, map, validate every row, then one transaction with the bulk upserts
- * and the links of Finnish participants. `--quick` (CI): 100,000 participations.
+ * and the links of Finnish participants. The COPY and the import run one after the other in
+ * CORDIS_IMPORT_ROUNDS rounds, the tables emptied between them, and the bar is on the median of
+ * the rounds' ratios: on this 2-core machine either time can move by a third between two runs.
+ * `--quick` (CI): 100,000 participations.
  */
 
 export type CordisBenchRow = {
@@ -34,6 +37,8 @@ export type CordisBenchRow = {
 };
 
 export const CORDIS_IMPORT_RATIO_BAR = 3;
+/** Rounds of the bare COPY and the import, one after the other; the bar is on the median ratio. */
+export const CORDIS_IMPORT_ROUNDS = 3;
 const SEED = 20_261_123;
 
 const HEADER = [
@@ -311,25 +316,47 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
       regionId: null,
       via: 'cli',
     };
-    const copyMs = await bareCopy(fresh.database, bytes);
-    // Each import gets its own copy, as the runner gets the file from the database: the reader
-    // thread takes the bytes over.
-    const first = await importInMemory(fresh.database, Buffer.from(bytes), actor, participations);
+    // Rounds of a bare COPY and then the import into empty tables: each round's ratio, their median.
+    const rounds: { copyMs: number; import: Awaited<ReturnType<typeof importInMemory>>; ratio: number }[] =
+      [];
+    for (let round = 0; round < CORDIS_IMPORT_ROUNDS; round++) {
+      if (round > 0)
+        await fresh.database.db.execute(sql`truncate cordis_participations, cordis_organisations`);
+      const copyMs = await bareCopy(fresh.database, bytes);
+      // Each import gets its own copy, as the runner gets the file from the database: the reader
+      // threads take the bytes over.
+      const first = await importInMemory(fresh.database, Buffer.from(bytes), actor, participations);
+      rounds.push({ copyMs, import: first, ratio: first.ms / copyMs });
+    }
     const again = await importInMemory(fresh.database, Buffer.from(bytes), actor, participations);
     const [stored] = rowsOf<{ orgs: number; parts: number }>(
       await fresh.database.db.execute(
         sql`select (select count(*)::int from cordis_organisations) as orgs, (select count(*)::int from cordis_participations) as parts`,
       ),
     );
+    const median = (values: number[]) => percentile(values, 50);
     const size = `${participations.toLocaleString('en')} participations, ${(bytes.length / 2 ** 20).toFixed(0)} MB`;
-    row(`bare COPY of organization.csv (${size}) — baseline`, copyMs, 'ms');
-    row('CORDIS organisation import (parse, validate, upsert, link)', first.ms, 'ms');
+    const of = `median of ${CORDIS_IMPORT_ROUNDS} rounds`;
     row(
-      '  reader threads (two, each half the file): read, map, validate and encode every row (while the chunks are copied)',
-      first.readMs,
+      `bare COPY of organization.csv (${size}) — baseline, ${of}`,
+      median(rounds.map((r) => r.copyMs)),
       'ms',
     );
-    row('  after the last row: organisations, keys and indexes, links, audit', first.afterReadMs, 'ms');
+    row(
+      `CORDIS organisation import (parse, validate, upsert, link), ${of}`,
+      median(rounds.map((r) => r.import.ms)),
+      'ms',
+    );
+    row(
+      '  reader threads (two, each half the file): read, map, validate and encode every row (while the chunks are copied)',
+      median(rounds.map((r) => r.import.readMs)),
+      'ms',
+    );
+    row(
+      '  after the last row: organisations, keys and indexes, links, audit',
+      median(rounds.map((r) => r.import.afterReadMs)),
+      'ms',
+    );
     row('the same file again (everything unchanged)', again.ms, 'ms');
     row(
       `rows stored (${stored?.orgs ?? 0} organisations, ${stored?.parts ?? 0} participations) = generated`,
@@ -338,11 +365,23 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
       '1',
       (stored?.parts ?? 0) === participations,
     );
-    const ratio = first.ms / copyMs;
-    row('import ÷ bare COPY', ratio, '×', `≤ ${CORDIS_IMPORT_RATIO_BAR}`, ratio <= CORDIS_IMPORT_RATIO_BAR);
+    const ratios = rounds.map((r) => r.ratio);
+    row(
+      `import ÷ bare COPY, each round: ${ratios.map((r) => r.toFixed(2)).join(', ')} — highest`,
+      Math.max(...ratios),
+      '×',
+    );
+    const ratio = median(ratios);
+    row(
+      `import ÷ bare COPY, ${of}`,
+      ratio,
+      '×',
+      `≤ ${CORDIS_IMPORT_RATIO_BAR}`,
+      ratio <= CORDIS_IMPORT_RATIO_BAR,
+    );
     return {
       rows,
-      raw: { participations, organisations, projects, bytes: bytes.length, copyMs, first, again },
+      raw: { participations, organisations, projects, bytes: bytes.length, rounds, again },
     };
   } finally {
     await fresh.cleanup();

@@ -39,6 +39,30 @@ describe('CORDIS cell values', () => {
     expect(parseCordisAmount('€5').ok).toBe(false);
   });
 
+  it('reads every amount as the same double as Number reads its text', () => {
+    // The digits are read without Number (plainAmount): compare on amounts of every length.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const digits = (n: number) => Array.from({ length: n }, () => random(10)).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const whole = digits(1 + random(15));
+      const decimals = random(8); // 7: one too many
+      const sign = random(4) === 0 ? '-' : '';
+      const mark = random(2) ? '.' : ',';
+      const text = `${sign}${whole}${decimals ? mark + digits(decimals) : ''}`;
+      const padded = random(10) === 0 ? ` ${text}\t` : text;
+      const expected = decimals > 6 ? { ok: false } : { ok: true, value: Number(text.replace(',', '.')) };
+      expect(parseCordisAmount(padded), padded).toEqual(expected);
+    }
+    expect(parseCordisAmount('-0')).toEqual({ ok: true, value: -0 });
+    expect(parseCordisAmount('999999999999999,999999')).toEqual({ ok: true, value: 999999999999999.999999 });
+    for (const bad of ['-', '1.', ',5', '1,2,3', '1.2.3', '--1', '1-', '1234567890123456', '12a'])
+      expect(parseCordisAmount(bad).ok, bad).toBe(false);
+  });
+
   it('reads dates and timestamps, refusing days that do not exist', () => {
     expect(parseCordisDate('2023-09-01')).toEqual({ ok: true, value: '2023-09-01' });
     expect(parseCordisDate('2023-06-12 13:33:03')).toEqual({ ok: true, value: '2023-06-12' });
