@@ -46,7 +46,8 @@ function plainAmount(text: string): number | undefined {
       scaled = scaled * 10 + (c - 48);
       digits++;
       if (decimals >= 0) decimals++;
-    } else if ((c === 46 || c === 44) && decimals < 0 && digits > 0) decimals = 0; // '.' or ','
+    } else if ((c === 46 || c === 44) && decimals < 0 && digits > 0)
+      decimals = 0; // '.' or ','
     else return undefined;
   }
   const integerDigits = decimals < 0 ? digits : digits - decimals;
