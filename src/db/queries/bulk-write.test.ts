@@ -180,6 +180,46 @@ describe('withoutIndexes', () => {
     expect(await stored()).toEqual([]); // the cascade came back too
   });
 
+  it('builds a table’s plain indexes early on request, and puts the keys back at the end as before', async () => {
+    const before = await catalog();
+    const plainIndexes = async (t: Db) =>
+      rowsOf<{ name: string }>(
+        await t.execute(
+          sql.raw(`select indexname as name from pg_indexes where tablename = 'bulk_child' order by 1`),
+        ),
+      ).map((r) => r.name);
+    const row = (id: string, parent: string, label: string): Row => ({
+      id,
+      parent,
+      label,
+      amount: 1,
+      flag: true,
+    });
+    await db.transaction(async (t) => {
+      await withoutIndexes(t, ['bulk_child'], async (dropped) => {
+        await copyData(
+          t,
+          'bulk_child',
+          COLUMNS.map((c) => c.name),
+          copyBinary(COLUMNS, [row('1', 'p1', 'a')]),
+        );
+        expect(await plainIndexes(t)).toEqual([]);
+        await dropped.restoreIndexesOf('bulk_child');
+        // The plain indexes only: the primary and unique keys (and their indexes) wait for the end.
+        expect(await plainIndexes(t)).toEqual(['bulk_child_lower_idx', 'bulk_child_parent_idx']);
+        await copyData(
+          t,
+          'bulk_child',
+          COLUMNS.map((c) => c.name),
+          copyBinary(COLUMNS, [row('2', 'p2', 'B')]),
+        );
+        await dropped.restoreIndexesOf('bulk_child'); // twice: nothing more
+      });
+    });
+    expect(await catalog()).toEqual(before);
+    expect((await stored()).map((r) => r.id)).toEqual(['1', '2']);
+  });
+
   it('stores nothing and keeps the keys when the loaded rows break one', async () => {
     await write([{ id: '1', parent: 'p1', label: 'x', amount: 1, flag: true }], false);
     const before = await catalog();

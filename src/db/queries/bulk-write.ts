@@ -214,6 +214,16 @@ function dropRank(r: Restorable): number {
   return r.definition.startsWith('FOREIGN KEY') ? 0 : 2;
 }
 
+/** What a load inside `withoutIndexes` may build again before it ends. */
+export type DroppedIndexes = {
+  /**
+   * Builds the table's plain indexes (not its primary, unique or foreign keys) again now, once
+   * its rows are in while the load still waits for something else: the rows written after are
+   * added to them as usual.
+   */
+  restoreIndexesOf(table: string): Promise<void>;
+};
+
 /**
  * Runs `load` with the tables' indexes, primary and unique keys and foreign keys dropped, inside
  * the caller's transaction, then restores each exactly as the catalog had it (pg_get_indexdef,
@@ -226,7 +236,11 @@ function dropRank(r: Restorable): number {
  * The drop locks the tables (ACCESS EXCLUSIVE) until commit: on PostgreSQL their readers wait
  * for the load to end; on PGlite a transaction holds the only connection anyway.
  */
-export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Promise<T>): Promise<T> {
+export async function withoutIndexes<T>(
+  tx: Db,
+  tables: string[],
+  load: (dropped: DroppedIndexes) => Promise<T>,
+): Promise<T> {
   const restorables: Restorable[] = [];
   // One after the other: a transaction is one connection.
   for (const table of tables) restorables.push(...(await restorablesOf(tx, table)));
@@ -242,8 +256,10 @@ export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Pr
   }
   // Index builds sort in memory rather than in temporary files (the default is 64 MB).
   await tx.execute(sql`select set_config('maintenance_work_mem', ${BULK_MAINTENANCE_MEMORY}, true)`);
-  const result = await load();
-  for (const r of [...dropOrder].reverse()) {
+  const restored = new Set<Restorable>();
+  const restore = async (r: Restorable) => {
+    if (restored.has(r)) return;
+    restored.add(r);
     await tx.execute(
       sql.raw(
         r.kind === 'index'
@@ -251,6 +267,13 @@ export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Pr
           : `alter table ${ident(r.table)} add constraint ${ident(r.name)} ${r.definition}`,
       ),
     );
-  }
+  };
+  const result = await load({
+    async restoreIndexesOf(table) {
+      for (const r of dropOrder) if (r.table === table && r.kind === 'index') await restore(r);
+    },
+  });
+  // Keys first, then indexes, then the foreign keys that need the keys.
+  for (const r of [...dropOrder].reverse()) await restore(r);
   return result;
 }

@@ -65,8 +65,16 @@ export type CordisPartSummary = { projectIds: string[]; organisationIds: string[
 /** A part's end: its own end, and its participations in projects the other part lists too. */
 export type CordisPartEnd = CordisParticipationFileEnd & { shared: CordisParticipationRecord[] };
 
-/** The participations as COPY chunks, unique by (project, organisation) across all; then the end. */
-export type CordisParticipationData = AsyncGenerator<Uint8Array, CordisParticipationFileEnd, void>;
+/**
+ * The participations as COPY chunks, unique by (project, organisation) across all; then, once
+ * every chunk has come, the end — perhaps still being made (the two parts of a file read in two
+ * are joined after their last chunks).
+ */
+export type CordisParticipationData = AsyncGenerator<
+  Uint8Array,
+  { end: Promise<CordisParticipationFileEnd> },
+  void
+>;
 
 /**
  * Turns a file's checked rows into COPY data as they come (CordisParticipationPlan folds them):

@@ -71,22 +71,25 @@ export async function* cordisParticipationData(
   }
   const data = writer.take();
   if (data) yield data;
-  return writer.end();
+  return { end: Promise.resolve(writer.end()) };
 }
 
 /**
  * Copies every chunk into `table`, then the organisations into theirs, applies the corrections,
  * and puts each participation both parts of a file sent (read in two) once, merged.
+ * `whileEndIsMade` runs once every chunk is in, while the end may still be coming.
  */
 async function copyAll(
   t: Db,
   tables: { organisations: string; participations: string },
   data: CordisParticipationData,
+  whileEndIsMade?: () => Promise<void>,
 ): Promise<CordisParticipationFileEnd> {
   for (;;) {
     const next = await data.next();
     if (next.done) {
-      const end = next.value;
+      await whileEndIsMade?.();
+      const end = await next.value.end;
       for (const chunk of end.organisations)
         await copyData(t, tables.organisations, ORGANISATION_NAMES, chunk);
       await correct(t, tables.participations, end.corrections);
@@ -155,8 +158,12 @@ export async function storeCordisParticipationFile(
         (await countRows(t, 'cordis_participations')) === 0 &&
         (await countRows(t, 'cordis_organisations')) === 0;
       if (empty) {
-        return withoutIndexes(t, tables, async () => {
-          const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data);
+        return withoutIndexes(t, tables, async (dropped) => {
+          // The participations' plain indexes are built while a file read in two is joined; their
+          // primary key waits for the rows both parts sent to be replaced (copyAll).
+          const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data, () =>
+            dropped.restoreIndexesOf(tables[0]!),
+          );
           const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
           return {
             organisations: created(end.organisationCount),

@@ -78,7 +78,13 @@ async function* twoParts(rows: CordisParticipationRow[], cut: number): CordisPar
     }
   }
   const [first, rest] = parts.map((p) => p.writer);
-  return joinCordisParts(first!.partEnd(rest!.summary(), true), rest!.partEnd(first!.summary(), false));
+  // As the reader threads do, the parts are joined after their last chunk: the end comes later.
+  const end = new Promise<ReturnType<typeof joinCordisParts>>((resolve) =>
+    setImmediate(() =>
+      resolve(joinCordisParts(first!.partEnd(rest!.summary(), true), rest!.partEnd(first!.summary(), false))),
+    ),
+  );
+  return { end };
 }
 
 async function tables() {

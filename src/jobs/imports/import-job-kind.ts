@@ -43,18 +43,22 @@ export type ImportJobKind<T, C> = {
        * Read and checked in a thread of its own (reader/, decision 017): the kind is listed in
        * reader/thread-kinds.ts with its sink, and needs no context. `commit` runs inside the
        * import's one transaction from the start of the read: it writes each chunk of `data` as it
-       * comes; the generator's return value is the sink's end. If a row fails, the generator
+       * comes; the generator returns once every chunk has come, and its `end` then gives the
+       * sink's end (a file read in two parts is joined meanwhile). If a row fails, the generator
        * throws and the transaction rolls back.
        */
       readInThread: {
         commit(
           tx: Db,
-          data: AsyncGenerator<Uint8Array, unknown, void>,
+          data: AsyncGenerator<Uint8Array, ThreadDataEnd, void>,
           meta: ImportMeta & { expectedRows: number },
         ): Promise<CommitResult>;
       };
     }
 );
+
+/** What the data of a kind read in a thread ends with: the sink's end, perhaps still being made. */
+export type ThreadDataEnd = { end: Promise<unknown> };
 
 /** A kind with its types erased, as the registry holds it. */
 export type AnyImportJobKind = ImportJobKind<unknown, unknown>;

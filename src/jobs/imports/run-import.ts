@@ -13,7 +13,7 @@ import {
   type ImportReport,
 } from '../../domain/imports/import-report.ts';
 import { checkFileRows, columnOf } from './check-rows.ts';
-import type { ValidRow } from './import-job-kind.ts';
+import type { ThreadDataEnd, ValidRow } from './import-job-kind.ts';
 import {
   failImport,
   finishImport,
@@ -220,7 +220,7 @@ async function readInThreadAndCommit(
   steps: {
     fail(report: ImportReport): Promise<RunOutcome>;
     progress(done: number, total: number, phase: 'validating' | 'saving', record?: boolean): Promise<void>;
-    commit(headers: string[], data: AsyncGenerator<Uint8Array, unknown, void>): Promise<RunOutcome>;
+    commit(headers: string[], data: AsyncGenerator<Uint8Array, ThreadDataEnd, void>): Promise<RunOutcome>;
   },
 ): Promise<RunOutcome> {
   const { signal } = options;
@@ -255,7 +255,7 @@ async function readInThreadAndCommit(
     if (opened.mappingProblems.length) return await steps.fail(mappingFailure(opened.mappingProblems));
     const { headers } = opened;
     await steps.progress(0, file.totalHint, 'validating');
-    const checked = async function* (): AsyncGenerator<Uint8Array, unknown, void> {
+    const checked = async function* (): AsyncGenerator<Uint8Array, ThreadDataEnd, void> {
       for (;;) {
         if (signal.aborted) throw new AbortedRun('stopping');
         if (failed) throw failed;
@@ -270,7 +270,7 @@ async function readInThreadAndCommit(
         if (failed) throw failed;
         const { rowCount } = next.value;
         await steps.progress(rowCount, rowCount, 'saving', record);
-        return next.value.end;
+        return { end: next.value.joined.then((joined) => joined.end) };
       }
     };
     return await steps.commit(headers, checked());

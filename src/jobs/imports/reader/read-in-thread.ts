@@ -19,12 +19,12 @@ import { THREAD_READ_KINDS } from './thread-kinds.ts';
  *
  * A large CSV file is read by two threads (splitCsv), each with a sink of its own: the first
  * reads the file's start, the second the rest from a record's start (its header row comes from
- * the first). Once both have read their part, each ends its sink knowing the other's summary,
- * and the kind joins the two ends into the file's (for CORDIS: organisations listed in both
- * parts, participations sent by both). The cut is found by counting quotes; if a part shows a
- * problem of the whole file (a quote never closed — perhaps where it was cut), the read ends
- * with ReadAgainInOneThread and the caller reads the file again in one thread, which names the
- * problem's line exactly.
+ * the first). Once both have read their part — the data ends there — each ends its sink
+ * knowing the other's summary, and the kind joins the two ends into the file's (for CORDIS:
+ * organisations listed in both parts, participations sent by both). The cut is found by
+ * counting quotes; if a part shows a problem of the whole file (a quote never closed — perhaps
+ * where it was cut), the read ends with ReadAgainInOneThread and the caller reads the file again
+ * in one thread, which names the problem's line exactly.
  */
 
 export type ReadRequest = {
@@ -77,8 +77,15 @@ export type ToReaderMessage =
 export type ReaderOpened = Extract<ReaderMessage, { type: 'opened' }>;
 export type ReaderEnd = Extract<ReaderMessage, { type: 'end' }>;
 
-/** What the file's data ends with: the sink's end (thread-kinds.ts), and how long the thread read. */
-export type ReadEnd = { rowCount: number; end: unknown; readMs: number };
+/** The sink's end (thread-kinds.ts), and how long the thread(s) read. */
+export type Joined = { end: unknown; readMs: number };
+
+/**
+ * What the file's data ends with, once every chunk has come: the row count, and the sink's end
+ * to come — a file read in two parts is joined after its last chunk, and meanwhile the caller
+ * can finish with the chunks (build a table's indexes).
+ */
+export type ReadEnd = { rowCount: number; joined: Promise<Joined> };
 
 /** A file read by two threads showed a problem of the whole file: read it again in one. */
 export class ReadAgainInOneThread extends Error {
@@ -97,9 +104,10 @@ export class ReadRejected extends Error {
 export type ThreadReader = {
   opened: Promise<ReaderOpened>;
   /**
-   * After `opened`: the data of the rows that passed, chunk by chunk, then the end. Throws
-   * ReadRejected at the end if the file or a row failed; once a row has failed no more data
-   * comes, but every row is still checked for the report.
+   * After `opened`: the data of the rows that passed, chunk by chunk, then the end (whose
+   * sink's end may still be coming: ReadEnd). Throws ReadRejected at the end if the file or a
+   * row failed; once a row has failed no more data comes, but every row is still checked for
+   * the report.
    */
   data: AsyncGenerator<Uint8Array, ReadEnd, void>;
   /** Ends the thread (at once if it is still reading). */
@@ -145,9 +153,18 @@ export function readInThread(
     resolveOpened = resolve;
     rejectOpened = reject;
   });
+  let resolveJoined: (joined: Joined) => void = () => {};
+  let rejectJoined: (error: Error) => void = () => {};
+  const joinedEnd = new Promise<Joined>((resolve, reject) => {
+    resolveJoined = resolve;
+    rejectJoined = reject;
+  });
+  // Awaited by the caller once the data has ended, if it gets that far.
+  joinedEnd.catch(() => {});
   const fail = (error: Error) => {
     failure ??= error;
     rejectOpened(failure);
+    rejectJoined(failure);
     notify();
   };
   const finish = (end: ReaderEnd) => {
@@ -176,6 +193,8 @@ export function readInThread(
     }
     workers[0]!.postMessage({ type: 'finish', other: rest.summary } satisfies ToReaderMessage);
     workers[1]!.postMessage({ type: 'finish', other: first.summary } satisfies ToReaderMessage);
+    // Each part's data came before its part-end: the data ends here, the joined end follows.
+    finish({ type: 'end', ok: true, rowCount, errors: [], end: null, readMs: 0 });
   };
   const start = (part: 0 | 1) => {
     const worker = new Worker(ENTRY, {
@@ -201,16 +220,18 @@ export function readInThread(
           joined[part] = message;
           const [first, rest] = joined;
           if (!first || !rest) return;
-          const end = kind.join(first.end, rest.end);
-          return finish({
-            type: 'end',
-            ok: true,
-            rowCount,
-            errors: [],
-            end,
-            readMs: Math.max(first.readMs, rest.readMs),
-          });
+          try {
+            return resolveJoined({
+              end: kind.join(first.end, rest.end),
+              readMs: Math.max(first.readMs, rest.readMs),
+            });
+          } catch (error) {
+            return fail(error as Error);
+          }
         }
+        case 'end':
+          if (message.ok) resolveJoined({ end: message.end, readMs: message.readMs });
+          return finish(message);
         default:
           queue.push(message);
           notify();
@@ -248,7 +269,7 @@ export function readInThread(
     for (;;) {
       const message = queue.shift();
       if (message?.type === 'data') yield message.data;
-      else if (message?.type === 'end') return ended(message, await opened);
+      else if (message?.type === 'end') return ended(message, await opened, joinedEnd);
       else if (failure) throw failure;
       else await new Promise<void>((resolve) => (wake = resolve));
     }
@@ -259,6 +280,7 @@ export function readInThread(
     data: data(),
     async stop() {
       failure ??= new Error('stopped');
+      rejectJoined(failure);
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
@@ -297,12 +319,12 @@ export function splitCsv(request: Pick<ReadRequest, 'bytes' | 'fileType' | 'deli
   return null;
 }
 
-function ended(end: ReaderEnd, opened: ReaderOpened): ReadEnd {
+function ended(end: ReaderEnd, opened: ReaderOpened, joined: Promise<Joined>): ReadEnd {
   if (!end.ok && end.readAgain) throw new ReadAgainInOneThread();
   if (!end.ok) throw new ReadRejected(fileProblemReport(end.problem));
   if (end.errors.length)
     throw new ReadRejected(buildRowErrorReport(end.errors, opened.ok ? opened.headers : []));
-  return { rowCount: end.rowCount, end: end.end, readMs: end.readMs };
+  return { rowCount: end.rowCount, joined };
 }
 
 function ownsItsBuffer(bytes: Uint8Array): boolean {
