@@ -39,7 +39,7 @@ export type CordisBenchRow = {
 
 export const CORDIS_IMPORT_RATIO_BAR = 3;
 /** Rounds of the bare COPY and the import, one after the other; the bar is on the median ratio. */
-export const CORDIS_IMPORT_ROUNDS = 3;
+export const CORDIS_IMPORT_ROUNDS = 5;
 const SEED = 20_261_123;
 
 const HEADER = [

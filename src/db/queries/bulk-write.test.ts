@@ -220,6 +220,39 @@ describe('withoutIndexes', () => {
     expect((await stored()).map((r) => r.id)).toEqual(['1', '2']);
   });
 
+  it('builds a table’s keys early when its rows are unique, and at the end when they are not yet', async () => {
+    const before = await catalog();
+    const keys = async (t: Db) =>
+      rowsOf<{ name: string }>(
+        await t.execute(
+          sql.raw(
+            `select conname as name from pg_constraint where conrelid = 'bulk_child'::regclass and contype in ('p', 'u') order by 1`,
+          ),
+        ),
+      ).map((r) => r.name);
+    const row = (id: string, label: string): Row => ({ id, parent: 'p1', label, amount: 1, flag: true });
+    const names = COLUMNS.map((c) => c.name);
+    await db.transaction(async (t) => {
+      await withoutIndexes(t, ['bulk_child'], async (dropped) => {
+        await copyData(t, 'bulk_child', names, copyBinary(COLUMNS, [row('1', 'a'), row('1', 'b')]));
+        // One id twice: the savepoint rolls back and the transaction goes on without the keys.
+        expect(await dropped.tryRestoreKeysOf('bulk_child')).toBe(false);
+        expect(await keys(t)).toEqual([]);
+        await t.execute(sql.raw(`delete from bulk_child where label = 'b'`));
+        expect(await dropped.tryRestoreKeysOf('bulk_child')).toBe(true);
+        expect(await keys(t)).toEqual(['bulk_child_label_unique', 'bulk_child_pk']);
+        // Rows written after are checked by the keys at once.
+        await expect(
+          t.transaction((s) => copyData(s, 'bulk_child', names, copyBinary(COLUMNS, [row('1', 'c')]))),
+        ).rejects.toThrow();
+        await copyData(t, 'bulk_child', names, copyBinary(COLUMNS, [row('2', 'c')]));
+        expect(await dropped.tryRestoreKeysOf('bulk_child')).toBe(true); // again: nothing more
+      });
+    });
+    expect(await catalog()).toEqual(before);
+    expect((await stored()).map((r) => r.id)).toEqual(['1', '2']);
+  });
+
   it('stores nothing and keeps the keys when the loaded rows break one', async () => {
     await write([{ id: '1', parent: 'p1', label: 'x', amount: 1, flag: true }], false);
     const before = await catalog();

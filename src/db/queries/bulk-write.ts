@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../create-db.ts';
 import type { StageColumn } from '../copy-binary.ts';
+import { isUniqueViolation } from '../pg-errors.ts';
 import { rowsOf } from '../rows.ts';
 
 /**
@@ -222,6 +223,12 @@ export type DroppedIndexes = {
    * added to them as usual.
    */
   restoreIndexesOf(table: string): Promise<void>;
+  /**
+   * Tries to build the table's primary and unique keys now, in a savepoint: true when they are
+   * in place, false when its rows are not unique yet — the savepoint rolls back and the keys are
+   * built at the end, as if not tried.
+   */
+  tryRestoreKeysOf(table: string): Promise<boolean>;
 };
 
 /**
@@ -257,20 +264,33 @@ export async function withoutIndexes<T>(
   // Index builds sort in memory rather than in temporary files (the default is 64 MB).
   await tx.execute(sql`select set_config('maintenance_work_mem', ${BULK_MAINTENANCE_MEMORY}, true)`);
   const restored = new Set<Restorable>();
+  const build = (r: Restorable) =>
+    sql.raw(
+      r.kind === 'index'
+        ? r.definition
+        : `alter table ${ident(r.table)} add constraint ${ident(r.name)} ${r.definition}`,
+    );
   const restore = async (r: Restorable) => {
     if (restored.has(r)) return;
     restored.add(r);
-    await tx.execute(
-      sql.raw(
-        r.kind === 'index'
-          ? r.definition
-          : `alter table ${ident(r.table)} add constraint ${ident(r.name)} ${r.definition}`,
-      ),
-    );
+    await tx.execute(build(r));
   };
   const result = await load({
     async restoreIndexesOf(table) {
       for (const r of dropOrder) if (r.table === table && r.kind === 'index') await restore(r);
+    },
+    async tryRestoreKeysOf(table) {
+      const keys = dropOrder.filter((r) => r.table === table && dropRank(r) === 2 && !restored.has(r));
+      try {
+        await tx.transaction(async (savepoint) => {
+          for (const r of keys) await savepoint.execute(build(r));
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+      for (const r of keys) restored.add(r);
+      return true;
     },
   });
   // Keys first, then indexes, then the foreign keys that need the keys.

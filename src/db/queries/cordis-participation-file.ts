@@ -159,10 +159,17 @@ export async function storeCordisParticipationFile(
         (await countRows(t, 'cordis_organisations')) === 0;
       if (empty) {
         return withoutIndexes(t, tables, async (dropped) => {
-          // The participations' plain indexes are built while a file read in two is joined; their
-          // primary key waits for the rows both parts sent to be replaced (copyAll).
-          const end = await copyAll(t, { organisations: tables[1]!, participations: tables[0]! }, data, () =>
-            dropped.restoreIndexesOf(tables[0]!),
+          // The participations' index and primary key are built while a file read in two is
+          // joined. The key is tried: if both parts sent one participation (replaced once they
+          // are joined, copyAll), it is built after the replacement instead.
+          const end = await copyAll(
+            t,
+            { organisations: tables[1]!, participations: tables[0]! },
+            data,
+            async () => {
+              await dropped.restoreIndexesOf(tables[0]!);
+              await dropped.tryRestoreKeysOf(tables[0]!);
+            },
           );
           const created = (n: number): UpsertCounts => ({ created: n, updated: 0, unchanged: 0 });
           return {

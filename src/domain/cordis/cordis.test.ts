@@ -10,7 +10,9 @@ import { applyLinkAction, buildLinkIndex, type CordisLinkState, planLink } from 
 import {
   cordisCountryToIso,
   finnishBusinessIdOf,
+  isCordisId,
   normaliseOrganisationName,
+  normaliseVatNumber,
   parseCordisAmount,
   parseCordisDate,
   splitTopics,
@@ -26,6 +28,18 @@ describe('CORDIS cell values', () => {
     expect(cordisCountryToIso('')).toEqual({ ok: true, value: null });
     expect(cordisCountryToIso('Germany').ok).toBe(false);
     expect(cordisCountryToIso('DE;HU').ok).toBe(false);
+    expect(cordisCountryToIso('D1').ok).toBe(false);
+    expect(cordisCountryToIso('el')).toEqual({ ok: true, value: 'GR' });
+  });
+
+  it('reads ids and VAT numbers as written, and as people write them', () => {
+    expect(['1', '999999999', '101000123456'].map(isCordisId)).toEqual([true, true, true]);
+    expect(['', '1234567890123', '12a', ' 12', '١٢', '-1'].map(isCordisId)).toEqual(Array(6).fill(false));
+    expect(normaliseVatNumber('FI02459042')).toBe('FI02459042');
+    expect(normaliseVatNumber('fi 0245.9042')).toBe('FI02459042');
+    expect(normaliseVatNumber('DE\u00a0123')).toBe('DE123');
+    expect(normaliseVatNumber('')).toBeNull();
+    expect(normaliseVatNumber(' . ')).toBeNull();
   });
 
   it('reads amounts with a decimal point or comma, as the published files mix them', () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type Db, isEmbedded } from '../../db/create-db.ts';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { users } from '../../db/schema/index.ts';
 import type { UserActor } from '../../domain/auth/roles.ts';
@@ -287,13 +288,6 @@ class AbortedRun extends Error {
   constructor(readonly reason: 'stopping' | 'lost') {
     super(reason);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /** The importing user as they are now: a role taken away since the upload counts. */
