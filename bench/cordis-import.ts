@@ -354,7 +354,7 @@ export async function benchCordisImport(options: { db: 'pglite' | 'postgres'; qu
       'ms',
     );
     row(
-      '  after the last chunk: the parts joined (meanwhile the participations’ indexes built), organisations, keys, links, audit',
+      '  after the last chunk: the parts joined (meanwhile the participations’ index and key built), organisations, keys, links, audit',
       median(rounds.map((r) => r.import.afterReadMs)),
       'ms',
     );

@@ -83,6 +83,7 @@ export type CordisParticipationData = AsyncGenerator<
  */
 export class CordisParticipationCopyWriter {
   private readonly plan = new CordisParticipationPlan();
+  private restEnd: CordisParticipationFileEnd | null = null;
 
   constructor(private readonly importId: string) {}
 
@@ -115,6 +116,15 @@ export class CordisParticipationCopyWriter {
   }
 
   /**
+   * For a part, after the last `take`, while the other part's summary is on its way: the rest's
+   * end needs nothing of the first part (its organisations' last rows are its own), so it is made
+   * now rather than in the join.
+   */
+  beforeJoin(first: boolean): void {
+    if (!first) this.restEnd = this.end();
+  }
+
+  /**
    * This part's end, given the other part's summary: the first part leaves out the organisations
    * the rest lists (their last row is there), and each part adds its participations in the
    * projects both list — those that both sent are merged by joinCordisParts.
@@ -123,7 +133,7 @@ export class CordisParticipationCopyWriter {
     const theirs = new Set(other.projectIds);
     const shared = this.plan.projectIds().filter((id) => theirs.has(id));
     return {
-      ...this.end(first ? new Set(other.organisationIds) : undefined),
+      ...(first ? this.end(new Set(other.organisationIds)) : (this.restEnd ?? this.end())),
       shared: this.plan.participationsIn(shared),
     };
   }

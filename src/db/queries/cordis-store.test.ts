@@ -78,7 +78,10 @@ async function* twoParts(rows: CordisParticipationRow[], cut: number): CordisPar
     }
   }
   const [first, rest] = parts.map((p) => p.writer);
-  // As the reader threads do, the parts are joined after their last chunk: the end comes later.
+  // As the reader threads do: what needs nothing of the other part first, then the parts joined
+  // after their last chunk — the end comes later.
+  first!.beforeJoin(true);
+  rest!.beforeJoin(false);
   const end = new Promise<ReturnType<typeof joinCordisParts>>((resolve) =>
     setImmediate(() =>
       resolve(joinCordisParts(first!.partEnd(rest!.summary(), true), rest!.partEnd(first!.summary(), false))),

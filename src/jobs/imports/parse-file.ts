@@ -90,9 +90,10 @@ export type OpenResult = { ok: true; file: ImportFile } | { ok: false; problem: 
 
 /**
  * The later part of a CSV file read in two parts (reader/): its records are data under the
- * file's `headers`, numbered from 1, read with the line breaks of the file's start.
+ * file's `headers`, numbered from 1, read with the line breaks of the file's start. The headers
+ * come from the first part's thread: the part is decoded while they are on their way.
  */
-export type CsvPart = { headers: string[]; newline: CsvNewline };
+export type CsvPart = { headers: Promise<string[]>; newline: CsvNewline };
 
 export async function openImportFile(
   bytes: Uint8Array,
@@ -105,7 +106,7 @@ export async function openImportFile(
 /** Raw records as the file holds them; `rowNumbers` when they are not `first`, `first + 1` … */
 type RawBatch = { records: string[][]; first: number; rowNumbers?: number[]; fraction: number };
 
-function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string, part?: CsvPart): OpenResult {
+async function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string, part?: CsvPart): Promise<OpenResult> {
   const decoded = decodeUtf8Text(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -136,7 +137,7 @@ function openCsvFile(bytes: Uint8Array, fixedDelimiter?: string, part?: CsvPart)
       });
     }
   }
-  return openTable(batches(), [], delimiter, part?.headers);
+  return openTable(batches(), [], delimiter, part ? await part.headers : undefined);
 }
 
 function isEmptyRecord(cells: string[]): boolean {

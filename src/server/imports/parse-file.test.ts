@@ -140,7 +140,7 @@ describe('CSV', () => {
     const first = await openImportFile(Buffer.from(whole.slice(0, at)), 'csv', { delimiter: ';' });
     if (!first.ok) throw new Error(first.problem.message);
     expect(await first.file.read(() => {})).toEqual({ ok: true, rowCount: 1, records: 3 });
-    const part = { headers: first.file.headers, newline: guessCsvNewline(whole, ';') };
+    const part = { headers: Promise.resolve(first.file.headers), newline: guessCsvNewline(whole, ';') };
     const rest = await openImportFile(Buffer.from(whole.slice(at)), 'csv', { delimiter: ';', part });
     if (!rest.ok) throw new Error(rest.problem.message);
     const rows: string[][] = [];

@@ -42,9 +42,11 @@ async function read(request: ReadRequest): Promise<void> {
   const kind = THREAD_READ_KINDS[request.kind];
   if (!kind) throw new Error(`${request.kind} is not read in a thread`);
   const part = request.part;
-  // The rest of a file has no header row: its thread waits for the first part's.
+  // The rest of a file has no header row: its thread takes the first part's, decoding meanwhile.
   const rest =
-    part?.role === 'rest' ? { headers: (await receive('headers')).headers, newline: part.newline } : null;
+    part?.role === 'rest'
+      ? { headers: receive('headers').then((m) => m.headers), newline: part.newline }
+      : null;
   const opened = await openImportFile(request.bytes, request.fileType, {
     ...(request.delimiter ? { delimiter: request.delimiter } : {}),
     ...(rest ? { part: rest } : {}),
@@ -121,6 +123,7 @@ async function read(request: ReadRequest): Promise<void> {
     summary: errors.length ? null : sink.summary(),
   });
   if (errors.length) return;
+  sink.beforeJoin(part.role === 'first');
   const { other } = await receive('finish');
   send({
     type: 'part-joined',

@@ -19,6 +19,8 @@ export type RowSink<T> = {
   end(): unknown;
   /** A file read in two parts: what the other part's end needs to know of this part's rows. */
   summary(): unknown;
+  /** What of its part's end needs nothing of the other part, made while the summaries cross. */
+  beforeJoin(first: boolean): void;
   /** This part's end, given the other part's summary; the kind's `join` makes the file's end. */
   partEnd(other: unknown, first: boolean): unknown;
 };
@@ -44,6 +46,7 @@ export const THREAD_READ_KINDS: Record<string, ThreadReadKind> = {
         take: () => writer.take(),
         end: () => writer.end(),
         summary: () => writer.summary(),
+        beforeJoin: (first) => writer.beforeJoin(first),
         partEnd: (other, first) => writer.partEnd(other as CordisPartSummary, first),
       };
     },
