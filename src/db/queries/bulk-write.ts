@@ -209,10 +209,14 @@ async function restorablesOf(tx: Db, table: string): Promise<Restorable[]> {
   ];
 }
 
+const isForeignKey = (r: Restorable) => r.kind === 'constraint' && r.definition.startsWith('FOREIGN KEY');
+/** A primary or unique key. */
+const isKey = (r: Restorable) => r.kind === 'constraint' && !isForeignKey(r);
+
 /** Foreign keys go first (they hang on other tables' keys), primary and unique keys last. */
 function dropRank(r: Restorable): number {
   if (r.kind === 'index') return 1;
-  return r.definition.startsWith('FOREIGN KEY') ? 0 : 2;
+  return isForeignKey(r) ? 0 : 2;
 }
 
 /** What a load inside `withoutIndexes` may build again before it ends. */
@@ -280,7 +284,7 @@ export async function withoutIndexes<T>(
       for (const r of dropOrder) if (r.table === table && r.kind === 'index') await restore(r);
     },
     async tryRestoreKeysOf(table) {
-      const keys = dropOrder.filter((r) => r.table === table && dropRank(r) === 2 && !restored.has(r));
+      const keys = dropOrder.filter((r) => r.table === table && isKey(r) && !restored.has(r));
       try {
         await tx.transaction(async (savepoint) => {
           for (const r of keys) await savepoint.execute(build(r));
